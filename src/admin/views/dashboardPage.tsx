@@ -1,0 +1,44 @@
+import { can, ROLE_LABELS } from '../../access/policy.ts';
+import type { PageContext } from '../../platform/page.ts';
+import { ADMIN_NAV, AdminLayout } from '../../views/layout.tsx';
+
+const DESCRIPTIONS: Record<string, string> = {
+  '/admin/organizations': '维护区政府、部门和街道（乡镇）及其政府信息公开工作机构信息。',
+  '/admin/staff': '管理工作人员账号及其在各单位的角色。',
+  '/admin/calendar': '查看法定节假日与调休安排，录入新年度安排；所有法定期限按此计算。',
+  '/admin/audit': '查阅全部操作记录，核验记录链是否被篡改。',
+};
+
+export function DashboardPage({ ctx }: { ctx: PageContext }) {
+  const viewer = ctx.viewer!;
+  const modules = ADMIN_NAV.filter((i) => i.href !== '/admin' && (!i.permission || can(viewer, i.permission)));
+  return (
+    <AdminLayout ctx={ctx} title="工作台">
+      <h1>工作台</h1>
+      <p>您好，{viewer.displayName}。</p>
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title">我的角色</h2>
+        {viewer.roles.length === 0 ? (
+          <p>您尚未被授予任何角色，请联系本单位管理员。</p>
+        ) : (
+          <ul data-testid="my-roles">
+            {viewer.roles.map((g) => (
+              <li key={`${g.orgId}-${g.role}`}>{g.orgName}：{ROLE_LABELS[g.role]}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="modules-title">
+        <h2 id="modules-title">可用功能</h2>
+        <ul class="cards" data-testid="modules">
+          {modules.map((m) => (
+            <li key={m.href} class="card">
+              <h3><a href={m.href}>{m.label}</a></h3>
+              <p>{DESCRIPTIONS[m.href] ?? ''}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,31 @@
+/** Runs the frozen migrations, in name order, on either dialect. */
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Db } from './database.ts';
+import * as m20261122_0001 from './migrations/20261122_0001_foundation.ts';
+
+/** Every migration, by name. Append new ones here; never rename or edit a released one. */
+const migrations: Record<string, Migration> = {
+  '20261122_0001_foundation': m20261122_0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** Bring the schema to the newest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}
+
+/** Undo the newest migration (operations only). */
+export async function migrateDown(db: Db): Promise<MigrationResultSet> {
+  return new Migrator({ db, provider }).migrateDown();
+}

@@ -1,0 +1,76 @@
+/**
+ * The one error handler and the 404 handler. Browsers get a Chinese page, API clients JSON; 5xx details stay in
+ * the server log and never reach the client.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorPage } from '../site/views/errorPage.tsx';
+import { AppError, errors } from './errors.ts';
+import { pageContext, sendPage } from './page.ts';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+}
+
+/** Translate framework and plugin errors into the platform's named errors. */
+export function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError;
+  switch (e.code) {
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return errors.csrf();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.tooLarge();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 415, '不支持的提交格式。');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errors.badRequest('提交的内容无法识别。');
+  }
+  if (e.statusCode === 429) return errors.tooManyRequests();
+  if (e.validation) return errors.badRequest('请求参数有误。');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('bad_request', e.statusCode, '请求无法处理，请检查后重试。');
+  }
+  return new AppError('internal_error', 500, '系统繁忙，请稍后再试。如问题持续，请联系网站管理员。');
+}
+
+async function respond(request: FastifyRequest, reply: FastifyReply, appError: AppError): Promise<FastifyReply> {
+  if (wantsJson(request)) {
+    return reply.status(appError.status).send({
+      error: appError.id,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+    });
+  }
+  if (appError.id === 'unauthenticated' && request.method === 'GET') {
+    return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  }
+  // The page context may itself fail (no session on a broken request): fall back to a minimal context.
+  let ctx;
+  try {
+    ctx = pageContext(request, reply);
+  } catch {
+    ctx = {
+      site: request.server.config.site,
+      prefs: request.prefs ?? { script: 'hans' as const, elderly: false },
+      path: request.url,
+      viewer: null,
+      csrfToken: null,
+      flash: null,
+      demo: request.server.demoMode,
+    };
+  }
+  return sendPage(reply, ErrorPage({ ctx, error: appError }), appError.status);
+}
+
+/** Install the error and not-found handlers. */
+export function setUpErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ errorId: appError.id, status: appError.status }, appError.message);
+    return respond(request, reply, appError);
+  });
+  app.setNotFoundHandler(async (request, reply) => respond(request, reply, errors.notFound()));
+}

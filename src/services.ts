@@ -1,0 +1,18 @@
+/** The composition root: creates the services once and hands each route module only what it uses. */
+import type { Config } from './config.ts';
+import type { Db, Dialect } from './db/database.ts';
+import { CalendarService } from './calendar/service.ts';
+
+export interface Services {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  calendar: CalendarService;
+}
+
+/** Wire the services for an app instance. */
+export async function createServices(config: Config, db: Db, dialect: Dialect): Promise<Services> {
+  const calendar = new CalendarService(db);
+  await calendar.reload();
+  return { config, db, dialect, calendar };
+}

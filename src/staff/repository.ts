@@ -1,0 +1,123 @@
+/** Staff accounts and their role grants: plain functions over a Kysely executor. */
+import type { Kysely } from 'kysely';
+import type { Scope } from '../access/policy.ts';
+import type { Database, Role, StaffRow } from '../db/schema.ts';
+import type { RoleGrant } from '../platform/page.ts';
+import { nowIso } from '../platform/time.ts';
+
+type Executor = Kysely<Database>;
+
+/** Usernames are case-insensitive: stored lower-case. */
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export function findStaffByUsername(db: Executor, username: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('username', '=', normaliseUsername(username)).executeTakeFirst();
+}
+
+export function findStaffById(db: Executor, id: number): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Role grants with the organization's name, for active organizations only. */
+export async function rolesOf(db: Executor, staffId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('staff_roles')
+    .innerJoin('organizations', 'organizations.id', 'staff_roles.org_id')
+    .select(['staff_roles.org_id as orgId', 'staff_roles.role as role', 'organizations.name as orgName'])
+    .where('staff_roles.staff_id', '=', staffId)
+    .where('organizations.active', '=', 1)
+    .orderBy('organizations.sort_order')
+    .orderBy('staff_roles.id')
+    .execute();
+  return rows;
+}
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+}
+
+export async function insertStaff(db: Executor, s: NewStaff): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('staff')
+    .values({
+      username: normaliseUsername(s.username),
+      display_name: s.displayName,
+      password_hash: s.passwordHash,
+      active: 1,
+      must_change_password: s.mustChangePassword ? 1 : 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function grantRole(db: Executor, staffId: number, orgId: number, role: Role): Promise<void> {
+  await db
+    .insertInto('staff_roles')
+    .values({ staff_id: staffId, org_id: orgId, role, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(['staff_id', 'org_id', 'role']).doNothing())
+    .execute();
+}
+
+export async function revokeRole(db: Executor, staffId: number, orgId: number, role: Role): Promise<number> {
+  const r = await db
+    .deleteFrom('staff_roles')
+    .where('staff_id', '=', staffId)
+    .where('org_id', '=', orgId)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export interface StaffListItem {
+  id: number;
+  username: string;
+  displayName: string;
+  active: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  roles: RoleGrant[];
+}
+
+/** Staff holding at least one role inside the scope (all staff for 'all'), with their roles. */
+export async function listStaff(db: Executor, scope: Scope, search?: string): Promise<StaffListItem[]> {
+  let q = db.selectFrom('staff').selectAll('staff');
+  if (scope !== 'all') {
+    if (scope.length === 0) return [];
+    q = q.where('staff.id', 'in', db.selectFrom('staff_roles').select('staff_id').where('org_id', 'in', scope));
+  }
+  if (search) {
+    const like = `%${search}%`;
+    q = q.where((eb) => eb.or([eb('staff.username', 'like', like), eb('staff.display_name', 'like', like)]));
+  }
+  const staff = await q.orderBy('staff.id').execute();
+  if (staff.length === 0) return [];
+  const grants = await db
+    .selectFrom('staff_roles')
+    .innerJoin('organizations', 'organizations.id', 'staff_roles.org_id')
+    .select(['staff_roles.staff_id', 'staff_roles.org_id as orgId', 'staff_roles.role', 'organizations.name as orgName'])
+    .where('staff_roles.staff_id', 'in', staff.map((s) => s.id))
+    .orderBy('staff_roles.id')
+    .execute();
+  return staff.map((s) => ({
+    id: s.id,
+    username: s.username,
+    displayName: s.display_name,
+    active: s.active === 1,
+    lockedUntil: s.locked_until,
+    lastLoginAt: s.last_login_at,
+    roles: grants.filter((g) => g.staff_id === s.id).map(({ orgId, role, orgName }) => ({ orgId, role, orgName })),
+  }));
+}
