@@ -63,7 +63,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: config.env === 'test',
   });
   if (!options.database) app.addHook('onClose', () => handle.destroy());
 

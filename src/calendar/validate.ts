@@ -56,7 +56,7 @@ function normaliseEntry(entry: CalendarEntryInput): { date: string; name: string
   };
 }
 
-/** Check one year's arrangement; returns Chinese field errors (year, source, holidays, workdays) or the normalised arrangement. */
+/** Check one year's arrangement: Chinese field errors (year, source, holidays, workdays) or the normalised result. */
 export function validateYearArrangement(input: YearArrangementInput): ValidationResult<YearArrangement> {
   const errors: FieldErrors = {};
   const problems: Record<'holidays' | 'workdays', string[]> = { holidays: [], workdays: [] };

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../config.ts';
+import type { Role } from '../db/schema.ts';
 import { traditionalHtml } from './chinese.ts';
 
 export type Script = 'hans' | 'hant';
@@ -18,7 +19,7 @@ export interface Preferences {
 export interface RoleGrant {
   orgId: number;
   orgName: string;
-  role: import('../db/schema.ts').Role;
+  role: Role;
 }
 
 /** The signed-in staff member, as views and policies see them. */

@@ -121,3 +121,83 @@ export async function listStaff(db: Executor, scope: Scope, search?: string): Pr
     roles: grants.filter((g) => g.staff_id === s.id).map(({ orgId, role, orgName }) => ({ orgId, role, orgName })),
   }));
 }
+
+/** A role grant as the staff admin sees it: every grant, including those in deactivated organizations. */
+export interface AccountGrant {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgActive: boolean;
+  role: Role;
+}
+
+/** Every role grant of an account, in organization display order. */
+export async function grantsOf(db: Executor, staffId: number): Promise<AccountGrant[]> {
+  const rows = await db
+    .selectFrom('staff_roles')
+    .innerJoin('organizations', 'organizations.id', 'staff_roles.org_id')
+    .select([
+      'staff_roles.id as id',
+      'staff_roles.org_id as orgId',
+      'organizations.name as orgName',
+      'organizations.active as orgActive',
+      'staff_roles.role as role',
+    ])
+    .where('staff_roles.staff_id', '=', staffId)
+    .orderBy('organizations.sort_order')
+    .orderBy('staff_roles.id')
+    .execute();
+  return rows.map((r) => ({ ...r, orgActive: r.orgActive === 1 }));
+}
+
+/** Ids of active accounts holding the admin role in an active organization (the grants that take effect). */
+export async function activeAdminIds(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('staff_roles')
+    .innerJoin('staff', 'staff.id', 'staff_roles.staff_id')
+    .innerJoin('organizations', 'organizations.id', 'staff_roles.org_id')
+    .select('staff_roles.staff_id')
+    .distinct()
+    .where('staff_roles.role', '=', 'admin')
+    .where('staff.active', '=', 1)
+    .where('organizations.active', '=', 1)
+    .execute();
+  return rows.map((r) => r.staff_id);
+}
+
+export type StaffPatch = Partial<
+  Pick<StaffRow, 'display_name' | 'active' | 'password_hash' | 'must_change_password' | 'failed_logins' | 'locked_until' | 'password_changed_at'>
+>;
+
+/** Update an account's columns (updated_at is set here). */
+export async function updateStaff(db: Executor, id: number, patch: StaffPatch, now: string = nowIso()): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Delete one grant by id; returns the number of rows removed. */
+export async function deleteGrant(db: Executor, staffId: number, grantId: number): Promise<number> {
+  const r = await db
+    .deleteFrom('staff_roles')
+    .where('id', '=', grantId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Insert a grant unless the same one exists; true when a row was added. */
+export async function insertGrant(db: Executor, staffId: number, orgId: number, role: Role): Promise<boolean> {
+  const existing = await db
+    .selectFrom('staff_roles')
+    .select('id')
+    .where('staff_id', '=', staffId)
+    .where('org_id', '=', orgId)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  if (existing) return false;
+  await grantRole(db, staffId, orgId, role);
+  return true;
+}

@@ -59,13 +59,11 @@ function DemoBanner({ ctx }: { ctx: PageContext }) {
   ) : null;
 }
 
+// Only pages that exist: a government site must not link to 404s (错链/断链 cost points in the site inspection).
 const PUBLIC_NAV = [
   { href: '/', label: '首页' },
-  { href: '/zwgk', label: '政务公开' },
-  { href: '/zcwj', label: '政策文件' },
-  { href: '/zcjd', label: '政策解读' },
-  { href: '/hdjl', label: '互动交流' },
-  { href: '/ysqgk', label: '依申请公开' },
+  { href: '/zwgk', label: '政府信息公开' },
+  { href: '/sitemap', label: '网站地图' },
 ];
 
 /** The public site: header with site name, navigation and search, footer with the site's registration details. */
@@ -78,12 +76,22 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
         <a class="skip-link" href="#main">跳到主要内容</a>
         <DemoBanner ctx={ctx} />
         <header class="site-header">
+          <div class="toolbar">
+            <div class="container toolbar-row">
+              <span class="toolbar-welcome">欢迎访问{ctx.site.name}门户网站</span>
+              <PreferenceSwitches ctx={ctx} />
+            </div>
+          </div>
           <div class="container header-row">
             <a class="site-name" href="/">
               <span class="emblem" aria-hidden="true">★</span>
-              {ctx.site.name}
+              <span class="site-title">{ctx.site.name}</span>
             </a>
-            <PreferenceSwitches ctx={ctx} />
+            <form class="search-box" role="search" action="/search" method="get">
+              <label for="site-search" class="visually-hidden">站内搜索</label>
+              <input id="site-search" name="q" type="search" placeholder="请输入关键词，如：政府信息公开" />
+              <button type="submit">搜索</button>
+            </form>
           </div>
           <nav class="main-nav" aria-label="主导航">
             <ul class="container">
@@ -94,13 +102,6 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
               ))}
             </ul>
           </nav>
-          <div class="container">
-            <form class="search-box" role="search" action="/search" method="get">
-              <label for="site-search" class="visually-hidden">站内搜索</label>
-              <input id="site-search" name="q" type="search" placeholder="请输入关键词，如：政府信息公开" />
-              <button type="submit">搜索</button>
-            </form>
-          </div>
         </header>
         <main id="main" class="container" tabIndex={-1}>
           {children}
@@ -112,12 +113,16 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
               <li><a href="/sitemap">网站地图</a></li>
               <li><a href="/admin">工作人员入口</a></li>
             </ul>
-            <p>
-              主办单位：{ctx.site.sponsor}　承办单位：{ctx.site.organizer}　联系电话：{ctx.site.contact}
-            </p>
-            <p>
-              <span>{ctx.site.icp}</span>　<span>{ctx.site.psb}</span>　<span>网站标识码：{ctx.site.siteCode}</span>
-            </p>
+            <ul class="footer-info">
+              <li>主办单位：{ctx.site.sponsor}</li>
+              <li>承办单位：{ctx.site.organizer}</li>
+              <li>联系电话：{ctx.site.contact}</li>
+            </ul>
+            <ul class="footer-info">
+              <li>{ctx.site.icp}</li>
+              <li>{ctx.site.psb}</li>
+              <li>网站标识码：{ctx.site.siteCode}</li>
+            </ul>
           </div>
         </footer>
       </body>
