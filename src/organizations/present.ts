@@ -112,10 +112,12 @@ export interface OrgListItem {
   active: boolean;
   depth: number;
   parentName: string;
+  /** whether the viewer may open the edit form (whole organization or only its office details) */
+  canEdit: boolean;
 }
 
 /** One row of the admin tree. */
-export function presentOrgListItem(row: OrganizationRow, depth: number, parentName: string): OrgListItem {
+export function presentOrgListItem(row: OrganizationRow, depth: number, parentName: string, canEdit: boolean): OrgListItem {
   return {
     id: row.id,
     name: row.name,
@@ -124,6 +126,7 @@ export function presentOrgListItem(row: OrganizationRow, depth: number, parentNa
     active: row.active === 1,
     depth,
     parentName,
+    canEdit,
   };
 }
 

@@ -138,17 +138,20 @@ export async function createOrganization(db: Db, actor: Actor, input: Organizati
   }
 }
 
+type Changes = Partial<OrgColumns>;
+
 /** The columns whose value differs, as before/after pairs for the audit entry. */
-function diff<T extends object>(row: OrganizationRow, cols: T): { before: Partial<T>; after: Partial<T> } {
-  const before: Partial<T> = {};
-  const after: Partial<T> = {};
-  for (const key of Object.keys(cols) as Array<keyof T & keyof OrganizationRow>) {
-    if (row[key] !== cols[key]) {
-      before[key] = row[key] as T[typeof key];
-      after[key] = cols[key];
+function diff(row: OrganizationRow, cols: OfficeColumns | OrgColumns): { before: Changes; after: Changes } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(cols)) {
+    const old = row[key as keyof OrganizationRow];
+    if (old !== value) {
+      before[key] = old;
+      after[key] = value;
     }
   }
-  return { before, after };
+  return { before: before as Changes, after: after as Changes };
 }
 
 /**

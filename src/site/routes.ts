@@ -1,13 +1,33 @@
-/** The public site: home page and the search placeholder. */
+/** The public site: home, 政府信息公开 entry page, the search placeholder and the site map. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { pageContext, sendPage } from '../platform/page.ts';
-import { HomePage } from './views/homePage.tsx';
 import { listPublicOrganizations } from '../organizations/repository.ts';
+import { inPublicOrder, searchQuery } from './present.ts';
+import { HomePage } from './views/homePage.tsx';
+import { SearchPage } from './views/searchPage.tsx';
+import { SitemapPage } from './views/sitemapPage.tsx';
+import { ZwgkPage } from './views/zwgkPage.tsx';
 
+/** Register the public pages; they read only public data (active organizations and their office details). */
 export function siteRoutes(app: FastifyInstance, { db }: Services): void {
   app.get('/', async (request, reply) => {
     const orgs = await listPublicOrganizations(db);
     return sendPage(reply, HomePage({ ctx: pageContext(request, reply), orgs }));
+  });
+
+  app.get('/zwgk', async (request, reply) => {
+    const orgs = inPublicOrder(await listPublicOrganizations(db));
+    return sendPage(reply, ZwgkPage({ ctx: pageContext(request, reply), orgs }));
+  });
+
+  app.get('/search', async (request, reply) => {
+    const query = searchQuery((request.query as Record<string, unknown>).q);
+    return sendPage(reply, SearchPage({ ctx: pageContext(request, reply), query }));
+  });
+
+  app.get('/sitemap', async (request, reply) => {
+    const orgs = inPublicOrder(await listPublicOrganizations(db));
+    return sendPage(reply, SitemapPage({ ctx: pageContext(request, reply), orgs }));
   });
 }

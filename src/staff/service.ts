@@ -126,7 +126,8 @@ export async function loadAccount(db: Db, viewer: Viewer, id: number): Promise<A
   return { staff, grants };
 }
 
-async function loadManageable(db: Db, viewer: Viewer, id: number): Promise<Account> {
+/** Load an account the viewer may also change (403 otherwise). */
+export async function loadManageableAccount(db: Db, viewer: Viewer, id: number): Promise<Account> {
   const account = await loadAccount(db, viewer, id);
   if (!mayManageAccount(viewer, account.grants)) throw errors.forbidden(MESSAGES.notYourAccount);
   return account;
@@ -176,7 +177,7 @@ export async function createStaffAccount(
 
 /** Change an account's display name. */
 export async function updateDisplayName(db: Db, viewer: Viewer, actor: Actor, id: number, displayName: string): Promise<void> {
-  const { staff, grants } = await loadManageable(db, viewer, id);
+  const { staff, grants } = await loadManageableAccount(db, viewer, id);
   if (staff.display_name === displayName) return;
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, id, { display_name: displayName });
@@ -233,7 +234,7 @@ export async function revokeStaffRole(db: Db, viewer: Viewer, actor: Actor, id: 
 
 /** Deactivate or reactivate an account. A deactivated person's sessions end on their next request (viewer.ts). */
 export async function setStaffActive(db: Db, viewer: Viewer, actor: Actor, id: number, active: boolean): Promise<void> {
-  const { staff, grants } = await loadManageable(db, viewer, id);
+  const { staff, grants } = await loadManageableAccount(db, viewer, id);
   if ((staff.active === 1) === active) return;
   await db.transaction().execute(async (trx) => {
     if (!active) {
@@ -255,7 +256,7 @@ export async function setStaffActive(db: Db, viewer: Viewer, actor: Actor, id: n
  * of the person, and they must choose their own password at the next sign-in.
  */
 export async function resetStaffPassword(db: Db, viewer: Viewer, actor: Actor, id: number): Promise<string> {
-  const { grants } = await loadManageable(db, viewer, id);
+  const { grants } = await loadManageableAccount(db, viewer, id);
   if (id === viewer.id) throw errors.conflict(MESSAGES.selfReset);
   const password = temporaryPassword();
   const hash = await hashPassword(password);
@@ -274,7 +275,7 @@ export async function resetStaffPassword(db: Db, viewer: Viewer, actor: Actor, i
 
 /** Lift a sign-in lockout early. */
 export async function unlockStaff(db: Db, viewer: Viewer, actor: Actor, id: number): Promise<void> {
-  const { staff, grants } = await loadManageable(db, viewer, id);
+  const { staff, grants } = await loadManageableAccount(db, viewer, id);
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, id, { failed_logins: 0, locked_until: null });
     await appendAudit(trx, actor, {

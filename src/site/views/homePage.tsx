@@ -1,46 +1,73 @@
+/** The portal home page: the four parts of the 政府信息公开专栏, the office's contact details, and the units. */
 import type { PageContext } from '../../platform/page.ts';
 import type { PublicOrganization } from '../../organizations/present.ts';
 import { PublicLayout } from '../../views/layout.tsx';
+import { groupOrganizations, orgAnchor } from '../present.ts';
+import { OfficeDetails } from './officeDetails.tsx';
+
+// The four parts every 政府信息公开专栏 has (see docs: 政府信息公开专栏). They point at /zwgk until the per-unit
+// columns exist.
+const ENTRIES = [
+  { key: 'guide', title: '政府信息公开指南', text: '公开范围、申请方式、办理流程及工作机构联系方式', href: '/zwgk' },
+  { key: 'rules', title: '政府信息公开制度', text: '本区政府信息公开工作制度与工作规范', href: '/zwgk' },
+  { key: 'proactive', title: '法定主动公开内容', text: '依据《条例》第二十条、第二十一条主动公开的政府信息', href: '/zwgk' },
+  { key: 'annual', title: '政府信息公开年报', text: '区政府及各部门、街道（乡镇）历年工作年度报告', href: '/zwgk' },
+];
+
+function OrgLinks({ orgs, testId }: { orgs: PublicOrganization[]; testId: string }) {
+  if (orgs.length === 0) return <p class="muted">暂无单位信息。</p>;
+  return (
+    <ul class="org-list" data-testid={testId}>
+      {orgs.map((o) => (
+        <li key={o.code}>
+          <a href={`/zwgk#${orgAnchor(o)}`}>{o.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function HomePage({ ctx, orgs }: { ctx: PageContext; orgs: PublicOrganization[] }) {
-  const government = orgs.find((o) => o.kind === 'government');
-  const departments = orgs.filter((o) => o.kind === 'department');
-  const streets = orgs.filter((o) => o.kind === 'street');
+  const groups = groupOrganizations(orgs);
+  const government = groups.government[0];
   return (
     <PublicLayout ctx={ctx} title="首页">
       <h1 class="visually-hidden">{ctx.site.name}门户网站</h1>
       <section class="hero" aria-labelledby="hero-title">
         <h2 id="hero-title">政府信息公开</h2>
-        <p>依据《中华人民共和国政府信息公开条例》，本站集中公开{ctx.site.name}及所属各部门、街道（乡镇）的政府信息。</p>
+        <p>
+          依据《中华人民共和国政府信息公开条例》，本站集中公开{ctx.site.name}及所属各部门、街道（乡镇）的政府信息，
+          提供检索、查阅和下载服务。
+        </p>
+        <ul class="entries" data-testid="zwgk-entries">
+          {ENTRIES.map((e) => (
+            <li key={e.key} class="entry">
+              <a href={e.href}>
+                <span class="entry-title">{e.title}</span>
+                <span class="entry-text">{e.text}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
       </section>
-      {government ? (
-        <section class="panel" aria-labelledby="office-title">
-          <h2 id="office-title">政府信息公开工作机构</h2>
-          <dl class="office" data-testid="office-details">
-            <dt>机构名称</dt><dd>{government.officeName}</dd>
-            <dt>办公地址</dt><dd>{government.officeAddress}</dd>
-            <dt>邮政编码</dt><dd>{government.officePostcode}</dd>
-            <dt>办公时间</dt><dd>{government.officeHours}</dd>
-            <dt>联系电话</dt><dd>{government.officePhone}</dd>
-            <dt>传真</dt><dd>{government.officeFax}</dd>
-            <dt>电子邮箱</dt><dd>{government.officeEmail}</dd>
-          </dl>
-        </section>
-      ) : null}
       <div class="columns">
-        <section class="panel" aria-labelledby="dept-title">
-          <h2 id="dept-title">区政府部门</h2>
-          <ul class="org-list" data-testid="department-list">
-            {departments.map((o) => <li key={o.code}>{o.name}</li>)}
-          </ul>
-        </section>
+        {government ? (
+          <section class="panel" aria-labelledby="office-title">
+            <h2 id="office-title">政府信息公开工作机构</h2>
+            <p>{government.name}</p>
+            <OfficeDetails org={government} testId="office-details" />
+            <p><a href="/zwgk">查看各单位政府信息公开工作机构</a></p>
+          </section>
+        ) : null}
         <section class="panel" aria-labelledby="street-title">
           <h2 id="street-title">街道（乡镇）</h2>
-          <ul class="org-list">
-            {streets.map((o) => <li key={o.code}>{o.name}</li>)}
-          </ul>
+          <OrgLinks orgs={groups.streets} testId="street-list" />
         </section>
       </div>
+      <section class="panel" aria-labelledby="dept-title">
+        <h2 id="dept-title">区政府部门</h2>
+        <OrgLinks orgs={groups.departments} testId="department-list" />
+      </section>
     </PublicLayout>
   );
 }
