@@ -2,11 +2,14 @@
 import type { Page } from 'playwright-core';
 
 export class AdminShell {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   /** The labels of the admin navigation links. */
   navLabels(): Promise<string[]> {
-    return this.page.locator('nav[aria-label="管理导航"] a').allInnerTexts();
+    return this.page.getByRole('navigation', { name: '管理导航' }).getByRole('link').allInnerTexts();
   }
 
   /** The titles of the dashboard's module cards. */
@@ -19,6 +22,7 @@ export class AdminShell {
   }
 
   async signOut(): Promise<void> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('button', { name: '退出' }).click()]);
+    await this.page.getByRole('button', { name: '退出' }).click();
+    await this.page.waitForURL(`${this.baseUrl}/login?out=1`);
   }
 }

@@ -1,5 +1,5 @@
 /** Page object: the staff sign-in form. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export class LoginPage {
   constructor(
@@ -11,14 +11,20 @@ export class LoginPage {
     await this.page.goto(`${this.baseUrl}/login`);
   }
 
-  /** Fill in the form and submit it; waits for the next page to load. */
-  async signIn(username: string, password: string): Promise<void> {
+  /** Fill in the form and submit it (does not wait: the caller says what it expects next). */
+  async submit(username: string, password: string): Promise<void> {
     await this.page.getByLabel('用户名').fill(username);
     await this.page.getByLabel('密码', { exact: true }).fill(password);
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByTestId('login-submit').click()]);
+    await this.page.getByTestId('login-submit').click();
   }
 
-  errorSummary() {
+  /** Sign in and wait for the dashboard. */
+  async signIn(username: string, password: string): Promise<void> {
+    await this.submit(username, password);
+    await this.page.waitForURL(`${this.baseUrl}/admin`);
+  }
+
+  errorSummary(): Locator {
     return this.page.getByTestId('error-summary');
   }
 }

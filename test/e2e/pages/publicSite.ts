@@ -11,22 +11,29 @@ export class PublicSite {
     await this.page.goto(`${this.baseUrl}${path}`);
   }
 
-  private async clickAndLoad(testId: string): Promise<void> {
-    await Promise.all([this.page.waitForURL('**'), this.page.getByTestId(testId).click()]);
+  /** Click a display switch and wait until the page offers the opposite switch (the page has reloaded). */
+  private async toggle(click: string, thenShown: string): Promise<void> {
+    await this.page.getByTestId(click).click();
+    await this.page.getByTestId(thenShown).waitFor();
     await this.page.waitForLoadState('load');
   }
 
-  switchToTraditional = () => this.clickAndLoad('switch-hant');
-  switchToSimplified = () => this.clickAndLoad('switch-hans');
-  elderlyOn = () => this.clickAndLoad('switch-elderly-on');
-  elderlyOff = () => this.clickAndLoad('switch-elderly-off');
+  switchToTraditional = () => this.toggle('switch-hant', 'switch-hans');
+  switchToSimplified = () => this.toggle('switch-hans', 'switch-hant');
+  elderlyOn = () => this.toggle('switch-elderly-on', 'switch-elderly-off');
+  elderlyOff = () => this.toggle('switch-elderly-off', 'switch-elderly-on');
 
-  /** Follow a main-navigation link by its (displayed) label. */
-  async navigate(label: string): Promise<void> {
-    await Promise.all([
-      this.page.waitForLoadState('load'),
-      this.page.getByRole('navigation', { name: /主導航|主导航/ }).getByRole('link', { name: label }).click(),
-    ]);
+  /** Follow the main-navigation link to `path`. */
+  async navigate(path: string): Promise<void> {
+    await this.page.locator(`.main-nav a[href="${path}"]`).click();
+    await this.page.waitForURL(`${this.baseUrl}${path}`);
+  }
+
+  /** Search with the header's search box. */
+  async search(text: string): Promise<void> {
+    await this.page.locator('#site-search').fill(text);
+    await this.page.locator('.search-box button').click();
+    await this.page.waitForURL(/\/search\?q=/);
   }
 
   lang(): Promise<string | null> {
