@@ -3,6 +3,7 @@
  * Production requires its secrets; development gets safe local defaults.
  */
 import { z } from 'zod';
+import { isValidIndexFormat } from './documents/indexNumber.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -35,6 +36,15 @@ const envSchema = z.object({
   SITE_PSB: z.string().default('京公网安备 00000000000000号'),
   SITE_CODE: z.string().default('0000000000'),
   TRUST_PROXY: bool.default(false),
+  /** where attachment files are stored (content-addressed) */
+  FILES_DIR: z.string().default('data/files'),
+  /** 索引号 format: {code} organization code, {year}, {seq:N} sequence padded to N digits */
+  INDEX_NUMBER_FORMAT: z
+    .string()
+    .refine(isValidIndexFormat, 'INDEX_NUMBER_FORMAT must contain {code}, {year} and {seq}')
+    .default('{code}/{year}-{seq:5}'),
+  /** public base URL used in feeds and the sitemap, e.g. https://www.example.gov.cn */
+  PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be an absolute URL').optional(),
 });
 
 export interface Config {
@@ -47,6 +57,10 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   trustProxy: boolean;
+  filesDir: string;
+  indexNumberFormat: string;
+  /** absolute base URL for feeds and the sitemap; null means derive it from the request */
+  publicBaseUrl: string | null;
   login: { maxFailures: number; lockoutMinutes: number; sessionHours: number };
   site: {
     name: string;
@@ -88,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
+    filesDir: e.FILES_DIR,
+    indexNumberFormat: e.INDEX_NUMBER_FORMAT,
+    publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,

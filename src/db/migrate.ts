@@ -2,10 +2,12 @@
 import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.ts';
 import * as m20261122_0001 from './migrations/20261122_0001_foundation.ts';
+import * as m20261122_0002 from './migrations/20261122_0002_documents.ts';
 
 /** Every migration, by name. Append new ones here; never rename or edit a released one. */
 const migrations: Record<string, Migration> = {
   '20261122_0001_foundation': m20261122_0001,
+  '20261122_0002_documents': m20261122_0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

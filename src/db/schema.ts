@@ -114,7 +114,141 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export type DocumentKind = 'document' | 'interpretation';
+export type Disclosure = 'proactive' | 'on_request' | 'withheld';
+export type Validity = 'valid' | 'expired' | 'repealed' | 'revised';
+export type DocumentStatus =
+  | 'draft'
+  | 'submitted'
+  | 'reviewed'
+  | 'approved'
+  | 'scheduled'
+  | 'published'
+  | 'withdrawn'
+  | 'taken_down';
+
+export interface VocabulariesTable {
+  id: Generated<number>;
+  kind: 'topic' | 'genre';
+  code: string;
+  label: string;
+  sort_order: number;
+  active: number;
+}
+
+export interface CatalogCategoriesTable {
+  code: string;
+  article: string;
+  label: string;
+  deadline_working_days: number;
+  sort_order: number;
+  active: number;
+}
+
+export interface IndexSequencesTable {
+  org_id: number;
+  year: number;
+  last_value: number;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: DocumentKind;
+  index_number: string;
+  title: string;
+  summary: string | null;
+  written_on: string | null;
+  issuers_json: string;
+  doc_number: string | null;
+  published_at: string | null;
+  topic_code: string | null;
+  genre_code: string | null;
+  validity: Validity;
+  validity_note: string | null;
+  replaced_by_id: number | null;
+  keywords: string | null;
+  disclosure: Disclosure;
+  withheld_reason: string | null;
+  withheld_basis: string | null;
+  next_review_on: string | null;
+  disclosure_method: string | null;
+  catalog_code: string | null;
+  is_policy: number;
+  is_penalty_decision: number;
+  interpretation_waiver: string | null;
+  interp_form: string | null;
+  interp_unit: string | null;
+  interp_person: string | null;
+  body_html: string;
+  body_text: string;
+  status: DocumentStatus;
+  scheduled_at: string | null;
+  formed_on: string | null;
+  due_on: string | null;
+  version: number;
+  return_reason: string | null;
+  public_notice: string | null;
+  takedown_due_on: string | null;
+  created_by: number | null;
+  submitted_by: number | null;
+  reviewed_by: number | null;
+  approved_by: number | null;
+  source: string | null;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  snapshot_json: string;
+  change_note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface InterpretationLinksTable {
+  interpretation_id: number;
+  policy_id: number;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  document_id: number;
+  filename: string;
+  kind: string;
+  media_type: string;
+  size: number;
+  blob_key: string;
+  text_content: string;
+  html_content: string | null;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface PrivacyDecisionsTable {
+  id: Generated<number>;
+  document_id: number;
+  fingerprint: string;
+  kind: string;
+  masked_value: string;
+  reason: string;
+  decided_by: number;
+  decided_at: string;
+}
+
 export interface Database {
+  vocabularies: VocabulariesTable;
+  catalog_categories: CatalogCategoriesTable;
+  index_sequences: IndexSequencesTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  interpretation_links: InterpretationLinksTable;
+  attachments: AttachmentsTable;
+  privacy_decisions: PrivacyDecisionsTable;
   settings: SettingsTable;
   organizations: OrganizationsTable;
   staff: StaffTable;
@@ -132,3 +266,6 @@ export type OrganizationUpdate = Updateable<OrganizationsTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type StaffRoleRow = Selectable<StaffRolesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type NewDocument = Insertable<DocumentsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;

@@ -155,7 +155,8 @@ export interface OrgDetail extends PublicOrganization {
   kindLabel: string;
   active: boolean;
   sortOrder: number;
-  parent: { id: number; name: string } | null;
+  /** `linkable` when the viewer may open the parent's page */
+  parent: { id: number; name: string; linkable: boolean } | null;
   children: Array<{ id: number; name: string; active: boolean }>;
   staff: OrgStaffItem[];
   updatedAt: string;
@@ -167,6 +168,7 @@ export function presentOrgDetail(
   parent: OrganizationRow | undefined,
   children: OrganizationRow[],
   staff: StaffAtOrg[],
+  parentLinkable: boolean,
 ): OrgDetail {
   return {
     ...presentPublicOrganization(row),
@@ -174,7 +176,7 @@ export function presentOrgDetail(
     kindLabel: KIND_LABELS[row.kind],
     active: row.active === 1,
     sortOrder: row.sort_order,
-    parent: parent ? { id: parent.id, name: parent.name } : null,
+    parent: parent ? { id: parent.id, name: parent.name, linkable: parentLinkable } : null,
     children: children.map((c) => ({ id: c.id, name: c.name, active: c.active === 1 })),
     staff: staff.map((s) => ({
       staffId: s.staffId,

@@ -123,7 +123,10 @@ describe('access', () => {
     assert.ok(list.body.includes('区甲局'));
     assert.ok(!list.body.includes('区乙局'));
     assert.ok(!list.body.includes('data-testid="org-row-GOV"'));
-    assert.equal((await unitAdmin.get(`/admin/organizations/${aId}`)).statusCode, 200);
+    const own = await unitAdmin.get(`/admin/organizations/${aId}`);
+    assert.equal(own.statusCode, 200);
+    assert.ok(own.body.includes('测试区人民政府'), 'parent named');
+    assert.ok(!own.body.includes(`href="/admin/organizations/${govId}"`), 'but not linked: it is outside their scope');
     assert.equal((await unitAdmin.get(`/admin/organizations/${bId}`)).statusCode, 403);
   });
 
@@ -369,7 +372,8 @@ describe('detail', () => {
     assert.ok(res.body.includes('单位管理员丙'));
     assert.ok(res.body.includes('单位管理员'));
     assert.ok(res.body.includes('编辑丁'));
-    assert.ok(!res.body.includes('管理员甲'.concat('</th>')), 'staff of other organizations are not listed');
+    assert.ok(!res.body.includes('>管理员甲</th>'), 'staff of other organizations are not listed');
+    assert.ok(res.body.includes(`href="/admin/organizations/${govId}"`), 'the administrator may follow the parent link');
   });
 });
 

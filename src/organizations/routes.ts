@@ -101,7 +101,13 @@ export function organizationRoutes(app: FastifyInstance, { db }: Services): void
     const scope = scopeFor(viewer, 'organization.view');
     const view = {
       // Only what the viewer may open: a unit administrator does not see other units' rows here either.
-      org: presentOrgDetail(row, parent, children.filter((c) => inScope(scope, c.id)), staff),
+      org: presentOrgDetail(
+        row,
+        parent,
+        children.filter((c) => inScope(scope, c.id)),
+        staff,
+        parent !== undefined && inScope(scope, parent.id),
+      ),
       editScope: editScopeOf(viewer, row.id),
       canDeactivate: can(viewer, 'organization.deactivate', row.id),
       canSeeStaff,

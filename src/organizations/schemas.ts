@@ -57,7 +57,7 @@ export const officeSchema = z.object({
 export type OfficeInput = z.output<typeof officeSchema>;
 
 /** The whole organization, as a platform administrator edits it. Cross-row rules (parent, uniqueness) live in the service. */
-export const organizationSchema = officeSchema.extend({
+export const organizationSchema = z.object({
   name: requiredText('单位名称', 100),
   shortName: optionalText('简称', 50),
   // Codes become part of every 索引号, so they are kept short and unambiguous; lower case is accepted and upper-cased.
@@ -86,6 +86,8 @@ export const organizationSchema = officeSchema.extend({
     .regex(/^\d{0,4}$/, '排序号应为0至9999之间的整数。')
     .optional()
     .transform((v) => (v ? Number(v) : 0)),
+  // after the basic fields, so the error summary lists problems in the order of the form
+  ...officeSchema.shape,
 });
 
 export type OrganizationInput = z.output<typeof organizationSchema>;

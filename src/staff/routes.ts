@@ -7,7 +7,7 @@ import { authorize, can, scopeFor } from '../access/policy.ts';
 import { actorOf } from '../auth/viewer.ts';
 import type { Db } from '../db/database.ts';
 import { listPublicOrganizations } from '../organizations/repository.ts';
-import { AppError, errors, type FieldErrors } from '../platform/errors.ts';
+import { errors, type AppError, type FieldErrors } from '../platform/errors.ts';
 import { parseForm } from '../platform/forms.ts';
 import { pageContext, sendPage, setFlash, type Viewer } from '../platform/page.ts';
 import type { Services } from '../services.ts';

@@ -1,7 +1,9 @@
 /** Test-data factories: they take overrides and insert real rows. */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database.ts';
-import type { OrgKind, Role } from '../../src/db/schema.ts';
+import type { NewDocument, OrgKind, Role } from '../../src/db/schema.ts';
+import { insertDocument } from '../../src/documents/repository.ts';
+import { nextIndexNumber } from '../../src/documents/indexNumber.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { grantRole, insertStaff } from '../../src/staff/repository.ts';
 import { nowIso } from '../../src/platform/time.ts';
@@ -68,4 +70,45 @@ export async function createStaff(db: Db, s: StaffOverrides = {}) {
   });
   for (const r of s.roles ?? []) await grantRole(db, id, r.orgId, r.role);
   return { id, username: username.toLowerCase(), password };
+}
+
+export interface DocumentOverrides extends Partial<Omit<NewDocument, 'org_id'>> {
+  orgId: number;
+}
+
+/** Insert a document (published proactive policy text by default) with a real 索引号; returns its id. */
+export async function createDocument(db: Db, o: DocumentOverrides): Promise<number> {
+  const { orgId, ...rest } = o;
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const org = await trx.selectFrom('organizations').select(['id', 'code']).where('id', '=', orgId).executeTakeFirstOrThrow();
+    const year = Number((rest.published_at ?? now).slice(0, 4));
+    return insertDocument(trx, {
+      org_id: orgId,
+      kind: 'document',
+      index_number: await nextIndexNumber(trx, org, year),
+      title: `测试文件${unique()}`,
+      summary: '测试摘要',
+      written_on: now.slice(0, 10),
+      issuers_json: JSON.stringify(['测试单位']),
+      doc_number: null,
+      published_at: now,
+      topic_code: 'T02',
+      genre_code: 'G07',
+      validity: 'valid',
+      keywords: null,
+      disclosure: 'proactive',
+      catalog_code: 'art20_01',
+      body_html: '<p>正文</p>',
+      body_text: '正文',
+      status: 'published',
+      formed_on: now.slice(0, 10),
+      is_policy: 0,
+      is_penalty_decision: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      ...rest,
+    });
+  });
 }

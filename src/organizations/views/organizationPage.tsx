@@ -59,7 +59,13 @@ export function OrganizationPage({ ctx, view }: { ctx: PageContext; view: Organi
           <dt>单位编码</dt><dd><code>{org.code}</code></dd>
           <dt>单位类型</dt><dd>{org.kindLabel}</dd>
           <dt>上级单位</dt>
-          <dd>{org.parent ? <a href={`/admin/organizations/${org.parent.id}`}>{org.parent.name}</a> : '—'}</dd>
+          <dd>
+            {org.parent === null ? '—' : org.parent.linkable ? (
+              <a href={`/admin/organizations/${org.parent.id}`}>{org.parent.name}</a>
+            ) : (
+              org.parent.name
+            )}
+          </dd>
           <dt>排序号</dt><dd>{org.sortOrder}</dd>
           <dt>最后修改</dt><dd>{org.updatedAt}</dd>
         </dl>

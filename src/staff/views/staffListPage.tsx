@@ -17,16 +17,18 @@ export function StaffListPage({ ctx, view }: { ctx: PageContext; view: StaffList
     <AdminLayout ctx={ctx} title="人员与权限">
       <h1>人员与权限</h1>
       {view.scoped ? <p class="hint">仅显示在您管理的单位中担任角色的人员。</p> : null}
-      <div class="toolbar">
-        <form method="get" action="/admin/staff" role="search" class="inline-search">
-          <label for="staff-search">按姓名或用户名查找</label>
-          <input id="staff-search" name="q" type="search" value={view.q} maxLength={50} />
-          <button type="submit" class="button">查找</button>
-        </form>
-        {view.canCreate ? (
+      {view.canCreate ? (
+        <p>
           <a class="button" href="/admin/staff/new" data-testid="staff-new">新建账号</a>
-        ) : null}
-      </div>
+        </p>
+      ) : null}
+      <form method="get" action="/admin/staff" class="filters" role="search" aria-label="查找人员" data-testid="staff-filter">
+        <div class="field">
+          <label for="f-q">姓名或用户名</label>
+          <input id="f-q" name="q" type="search" value={view.q} maxLength={50} />
+        </div>
+        <button type="submit" class="button button-secondary">查找</button>
+      </form>
       {view.rows.length === 0 ? (
         <p data-testid="staff-empty">{view.q ? `没有找到与“${view.q}”相符的人员。` : '暂无人员。'}</p>
       ) : (

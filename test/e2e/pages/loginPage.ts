@@ -13,8 +13,8 @@ export class LoginPage {
 
   /** Fill in the form and submit it (does not wait: the caller says what it expects next). */
   async submit(username: string, password: string): Promise<void> {
-    await this.page.getByLabel('用户名').fill(username);
-    await this.page.getByLabel('密码', { exact: true }).fill(password);
+    await this.page.locator('#f-username').fill(username);
+    await this.page.locator('#f-password').fill(password);
     await this.page.getByTestId('login-submit').click();
   }
 
