@@ -25,6 +25,8 @@ import { organizationRoutes } from './organizations/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { documentWorkflowRoutes } from './documents/workflowRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,6 +91,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   staffRoutes(app, services);
   calendarRoutes(app, services);
   auditRoutes(app, services);
+  documentRoutes(app, services);
+  documentWorkflowRoutes(app, services);
 
   return app;
 }

@@ -8,11 +8,13 @@ export interface Services {
   db: Db;
   dialect: Dialect;
   calendar: CalendarService;
+  /** called after anything that changes what the public sees (clears the public page cache) */
+  onPublicChange: () => void;
 }
 
 /** Wire the services for an app instance. */
 export async function createServices(config: Config, db: Db, dialect: Dialect): Promise<Services> {
   const calendar = new CalendarService(db);
   await calendar.reload();
-  return { config, db, dialect, calendar };
+  return { config, db, dialect, calendar, onPublicChange: () => undefined };
 }

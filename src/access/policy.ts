@@ -40,6 +40,13 @@ export const PERMISSIONS = {
   'staff.manage': { everywhere: ['admin'], inOwnOrg: ['unit_admin'] },
   'calendar.manage': { everywhere: ['admin'], inOwnOrg: [] },
   'audit.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin'] },
+  /** read drafts and unpublished items; 公开办 supervises every unit (DOMAIN.md §1) */
+  'document.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin', 'editor', 'reviewer', 'approver'] },
+  'document.draft': { everywhere: [], inOwnOrg: ['editor'] },
+  /** 审核: confirms the disclosure attribute and the 保密审查 (条例第十七条) */
+  'document.review': { everywhere: [], inOwnOrg: ['reviewer'] },
+  /** 负责人 签发, and changes to what is already public (revise, validity, withdraw, take down) */
+  'document.approve': { everywhere: [], inOwnOrg: ['approver'] },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
