@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -27,6 +28,8 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { documentWorkflowRoutes } from './documents/workflowRoutes.ts';
+import { documentAttachmentRoutes } from './documents/attachmentRoutes.ts';
+import { MAX_ATTACHMENT_BYTES } from './attachments/detect.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,6 +79,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Infrastructure
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1d', immutable: false });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Uploads are buffered (attachments are at most 20 MiB) so the CSRF field is read like any other form field.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  });
   await app.register(fastifyRateLimit, { global: false });
   await setUpSessions(app, handle.db, config);
   // Shared request state
@@ -93,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, services);
   documentRoutes(app, services);
   documentWorkflowRoutes(app, services);
+  documentAttachmentRoutes(app, services);
 
   return app;
 }

@@ -2,12 +2,15 @@
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
 import { CalendarService } from './calendar/service.ts';
+import { FileBlobStore, type BlobStore } from './attachments/storage.ts';
 
 export interface Services {
   config: Config;
   db: Db;
   dialect: Dialect;
   calendar: CalendarService;
+  /** attachment bytes, content-addressed (object storage can replace the file store) */
+  blobs: BlobStore;
   /** called after anything that changes what the public sees (clears the public page cache) */
   onPublicChange: () => void;
 }
@@ -16,5 +19,5 @@ export interface Services {
 export async function createServices(config: Config, db: Db, dialect: Dialect): Promise<Services> {
   const calendar = new CalendarService(db);
   await calendar.reload();
-  return { config, db, dialect, calendar, onPublicChange: () => undefined };
+  return { config, db, dialect, calendar, blobs: new FileBlobStore(config.filesDir), onPublicChange: () => undefined };
 }

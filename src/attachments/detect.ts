@@ -50,9 +50,9 @@ export const MAX_ATTACHMENT_BYTES = Math.max(MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES
 
 const SUPPORTED = '仅支持 PDF、DOCX、XLSX 及 PNG/JPEG/GIF/WEBP 图片';
 
-/** Join Chinese text and a following phrase, with a space before Latin letters (中文排版: 中西文之间加空格). */
-function cjk(before: string, phrase: string): string {
-  return /^[A-Za-z0-9]/.test(phrase) ? `${before} ${phrase}` : before + phrase;
+/** A phrase to follow Chinese text: a space before Latin letters (中西文之间加空格), none before Chinese. */
+function after(phrase: string): string {
+  return /^[A-Za-z0-9]/.test(phrase) ? ` ${phrase}` : phrase;
 }
 
 export type DetectResult =
@@ -163,12 +163,12 @@ export async function detectAttachmentType(buffer: Uint8Array, filename: string)
   const ext = extensionOf(name);
   const claimed = ext ? (Object.keys(ATTACHMENT_KINDS) as AttachmentKind[]).find((k) => ATTACHMENT_KINDS[k].extensions.includes(ext)) : undefined;
   if (claimed && kind !== claimed) {
-    return { ok: false, message: `${cjk(`${cjk(`附件“${name}”的内容不是`, ATTACHMENT_KINDS[claimed].label)}，实际为`, description)}。请确认文件后重新上传。` };
+    return { ok: false, message: `附件“${name}”的内容不是${after(ATTACHMENT_KINDS[claimed].label)}，实际为${after(description)}。请确认文件后重新上传。` };
   }
-  if (!kind) return { ok: false, message: `${cjk(`不支持的附件类型：附件“${name}”为`, description)}。${SUPPORTED}。` };
+  if (!kind) return { ok: false, message: `不支持的附件类型：附件“${name}”为${after(description)}。${SUPPORTED}。` };
   if (ext && !claimed) {
     const info = ATTACHMENT_KINDS[kind];
-    return { ok: false, message: `${cjk(`附件“${name}”的扩展名与内容不符：内容为`, info.label)}，请将扩展名改为 .${info.extension} 后重新上传。` };
+    return { ok: false, message: `附件“${name}”的扩展名与内容不符：内容为${after(info.label)}，请将扩展名改为 .${info.extension} 后重新上传。` };
   }
   const size = checkAttachmentSize(kind, buffer.length, name);
   if (!size.ok) return size;

@@ -79,6 +79,7 @@ async function createAll(trx: Transaction<Database>, items: ImportItem[], opts: 
         kind: 'document',
         index_number: numbers[i]!,
         external_id: item.externalId,
+        is_penalty_decision: 0,
         version: 1,
         created_at: at,
         updated_at: at,
@@ -112,9 +113,9 @@ async function updateOne(
       message: `公开属性与已导入的不同（已导入为${DISCLOSURE_LABELS[doc.disclosure]}，本次为${DISCLOSURE_LABELS[item.fields.disclosure]}）；导入不改变公开属性，请在后台办理。`,
     };
   }
-  const changed: Partial<Record<(typeof COMPARED)[number], string | number | null>> = {};
+  const changed: Partial<ImportFields> = {};
   for (const key of COMPARED) {
-    if (doc[key] !== item.fields[key]) changed[key] = item.fields[key];
+    if (doc[key] !== item.fields[key]) Object.assign(changed, { [key]: item.fields[key] });
   }
   // An empty 附件 cell leaves attachments added later in the platform alone; a listed set replaces the old one.
   const replaceAttachments = item.attachments.length > 0 && (await attachmentsDiffer(trx, doc.id, item.attachments));

@@ -21,6 +21,14 @@ export function toAppError(error: FastifyError | Error): AppError {
       return errors.csrf();
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errors.tooLarge();
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('payload_too_large', 413, '附件超过大小限制：文档不超过20MB，图片不超过5MB。');
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('bad_request', 413, '一次只能上传一个附件。');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return errors.badRequest('上传的内容无法识别。');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 415, '不支持的提交格式。');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

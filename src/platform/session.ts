@@ -79,7 +79,16 @@ export async function setUpSessions(app: FastifyInstance, db: Db, config: Config
     store: new DatabaseSessionStore(db, maxAgeMs),
     cookie: { secure: config.cookieSecure, httpOnly: true, sameSite: 'lax', path: '/', maxAge: maxAgeMs },
   });
-  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    // urlencoded forms carry `_csrf` as a string; multipart uploads as a field object with a `value`.
+    getToken: (request) => {
+      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof field === 'string') return field;
+      if (field && typeof field === 'object' && 'value' in field && typeof field.value === 'string') return field.value;
+      return undefined;
+    },
+  });
   // Every state-changing request must carry the token from the form it came from (field `_csrf`).
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method)) return done();

@@ -133,3 +133,16 @@ export function htmlText(html: string): HtmlText {
 export function escapeHtml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
+
+/**
+ * All the text of an HTML document a reader could get at, for scanning: the visible text (as {@link htmlText}),
+ * then each attribute value and comment on a line of its own (links and `alt` texts publish data too).
+ */
+export function htmlScanText(html: string): string {
+  const doc = htmlText(html);
+  const hidden = [...doc.attributes, ...doc.comments]
+    .sort((a, b) => a.start - b.start)
+    .map((r) => html.slice(r.start, r.end).trim())
+    .filter(Boolean);
+  return [doc.text, ...hidden].join('\n');
+}

@@ -82,6 +82,35 @@ export class Agent {
     );
   }
 
+  /** POST a multipart form with one file, as a browser's upload form does. */
+  async upload(
+    url: string,
+    file: { field: string; filename: string; content: Buffer; type?: string },
+    options: { tokenFrom?: string; csrf?: string | false } = {},
+  ): Promise<LightMyRequestResponse> {
+    let token: string | null | false = options.csrf ?? null;
+    if (token === null) token = csrfTokenIn((await this.get(options.tokenFrom ?? '/admin')).body);
+    const boundary = `----gongkai${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    if (token) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\n` +
+          `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat(parts),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+      }),
+    );
+  }
+
   /** Sign in through the real login form; throws if it does not redirect. */
   async signIn(username: string, password: string): Promise<this> {
     const res = await this.post('/login', { username, password });

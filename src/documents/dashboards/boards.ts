@@ -96,7 +96,9 @@ export interface PenaltyTakedown {
   title: string;
   indexNumber: string;
   dueOn: LocalDate;
-  /** null while the decision is still up */
+  /** not taken down yet */
+  stillUp: boolean;
+  /** the day it was taken down (from the audit log); null while still up or when no record says */
   takenDownOn: LocalDate | null;
   /** still up past its deadline, or taken down after it */
   late: boolean;
@@ -203,6 +205,7 @@ export async function deadlineBoard(db: Kysely<Database>, calendar: WorkingCalen
         title: r.title,
         indexNumber: r.index_number,
         dueOn: r.takedown_due_on,
+        stillUp,
         takenDownOn,
         late,
         workingDays,

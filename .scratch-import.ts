@@ -1,0 +1,15 @@
+import { testDatabase } from './test/helpers/db.ts';
+import { createOrg } from './test/helpers/factories.ts';
+import { importFile } from './src/import/importer.ts';
+const t = await testDatabase();
+const orgId = await createOrg(t.db, { code: 'SFQ', kind: 'government' });
+const t0 = Date.now();
+const s = await importFile(t.db, '../shared/corpus/laws.jsonl.gz', { org: { id: orgId, code: 'SFQ' } });
+console.log({ ...s, failed: s.failed }, (Date.now() - t0) / 1000, 's', process.memoryUsage().rss / 1e6);
+const s2 = await importFile(t.db, '../shared/corpus/laws.jsonl.gz', { org: { id: orgId, code: 'SFQ' } });
+console.log({ ...s2, failed: s2.failed.length });
+const s3 = await importFile(t.db, '../shared/corpus/laws.jsonl.gz', { org: { id: orgId, code: 'SFQ' }, update: true });
+console.log({ ...s3, failed: s3.failed.length });
+const d = await t.db.selectFrom('documents').select(['index_number', 'title', 'issuers_json', 'doc_number', 'genre_code', 'published_at', 'summary']).limit(3).execute();
+console.log(d);
+await t.cleanup();

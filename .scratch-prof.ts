@@ -1,0 +1,14 @@
+import { createGunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { markdownToHtml } from './src/import/markdown.ts';
+import { sanitizeBody, htmlToText } from './src/documents/sanitize.ts';
+import sanitizeHtml from 'sanitize-html';
+const rl = createInterface({ input: createReadStream('../shared/corpus/laws.jsonl.gz').pipe(createGunzip()) });
+const recs: any[] = []; let t = Date.now();
+for await (const l of rl) recs.push(JSON.parse(l));
+console.log('read+parse', Date.now() - t); t = Date.now();
+const htmls = recs.map((r) => markdownToHtml(r.text)); console.log('md', Date.now() - t); t = Date.now();
+const s = htmls.map((h) => sanitizeBody(h)); console.log('sanitizeBody', Date.now() - t); t = Date.now();
+htmls.map((h) => htmlToText(h)); console.log('htmlToText only', Date.now() - t); t = Date.now();
+htmls.map((h) => sanitizeHtml(h, { allowedTags: false as any, allowedAttributes: false as any })); console.log('bare sanitize', Date.now() - t);
