@@ -26,6 +26,7 @@ import { organizationRoutes } from './organizations/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { documentDashboardRoutes } from './documents/dashboards/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { documentWorkflowRoutes } from './documents/workflowRoutes.ts';
 import { documentAttachmentRoutes } from './documents/attachmentRoutes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   staffRoutes(app, services);
   calendarRoutes(app, services);
   auditRoutes(app, services);
+  documentDashboardRoutes(app, services);
   documentRoutes(app, services);
   documentWorkflowRoutes(app, services);
   documentAttachmentRoutes(app, services);

@@ -6,6 +6,8 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { syncShippedCalendar } from './calendar/repository.ts';
+import { documentDeps } from './documents/routes.ts';
+import { publishDue } from './documents/service.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +31,16 @@ async function main(): Promise<void> {
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
+
+  // Scheduled publications are released by this timer (and by `gongkai publish-due` from cron if preferred).
+  const releaseDue = () =>
+    publishDue(documentDeps(app.services))
+      .then((ids) => ids.length && app.log.info({ ids }, 'scheduled documents published'))
+      .catch((err: unknown) => app.log.error({ err }, 'publishing scheduled documents failed'));
+  const timer = setInterval(releaseDue, 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+  void releaseDue();
 
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `SQLite ${config.database.path}`;

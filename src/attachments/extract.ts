@@ -67,13 +67,19 @@ const DOCX_HTML_OPTIONS: sanitizeHtml.IOptions = {
     (frame.tag === 'a' && !frame.attribs.href && !frame.text.trim()),
 };
 
+/** Keep only safe structure of converted HTML: no scripts, styles, event handlers, or non-image data. */
+export function sanitizeDocxHtml(html: string): string {
+  return sanitizeHtml(html, DOCX_HTML_OPTIONS);
+}
+
 /** A DOCX attachment as safe HTML (structure, links, tables, embedded images). Throws AppError 422 if unreadable. */
 export async function docxToHtml(buffer: Uint8Array): Promise<string> {
   let html: string;
   try {
+    // externalFileAccess: false — a document must not pull files from the server's disk into the page.
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(buffer) }, { externalFileAccess: false })).value;
   } catch {
     throw attachmentUnreadable('docx');
   }
-  return sanitizeHtml(html, DOCX_HTML_OPTIONS);
+  return sanitizeDocxHtml(html);
 }

@@ -5,6 +5,9 @@ import { hashPassword, passwordSchema } from '../auth/password.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { findStaffByUsername, grantRole, insertStaff } from '../staff/repository.ts';
 import { nowIso } from '../platform/time.ts';
+import { CalendarService } from '../calendar/service.ts';
+import { publishDue } from '../documents/service.ts';
+import { loadConfig } from '../config.ts';
 import { withDatabase, type CliIo } from './main.ts';
 
 export function registerAdminCommands(program: Command, io: CliIo, setCode: (c: number) => void): void {
@@ -92,6 +95,18 @@ export function registerAdminCommands(program: Command, io: CliIo, setCode: (c: 
         }
         io.out(`已写入演示数据，所有演示账号的密码：${result.password}`);
         for (const a of result.accounts) io.out(`  ${a.username}\t${a.description}`);
+      });
+    });
+
+  program
+    .command('publish-due')
+    .description('发布到期的定时发布信息 / release scheduled documents whose time has come')
+    .action(async () => {
+      await withDatabase(io, async ({ db }) => {
+        const calendar = new CalendarService(db);
+        await calendar.reload();
+        const ids = await publishDue({ db, calendar, indexNumberFormat: loadConfig().indexNumberFormat, onPublicChange: () => undefined });
+        io.out(ids.length ? `已发布 ${ids.length} 条：${ids.join('、')}` : '没有到期的定时发布信息');
       });
     });
 

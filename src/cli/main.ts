@@ -10,6 +10,7 @@ import { syncShippedCalendar } from '../calendar/repository.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAdminCommands } from './adminCommands.ts';
 import { registerCalendarCommands } from './calendarCommands.ts';
+import { registerImportCommands } from './importCommands.ts';
 
 /** The I/O the commands use; tests pass their own. */
 export interface CliIo {
@@ -45,6 +46,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   };
   registerAdminCommands(program, io, setCode);
   registerCalendarCommands(program, io, setCode);
+  registerImportCommands(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { grantRole, insertStaff } from '../staff/repository.ts';
 import { nowIso } from '../platform/time.ts';
+import { seedDemoDocuments } from './documents.ts';
 
 export const DEMO_PASSWORD = 'gongkai2026';
 
@@ -123,6 +124,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeedResult | null> {
     };
     await insertOrg(GOVERNMENT, null, 0);
     for (const [i, unit] of UNITS.entries()) await insertOrg(unit, ids.get('SFQ')!, i + 1);
+    const staffIds = new Map<string, number>();
     for (const account of ACCOUNTS) {
       const staffId = await insertStaff(trx, {
         username: account.username,
@@ -130,6 +132,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeedResult | null> {
         passwordHash,
         mustChangePassword: false,
       });
+      staffIds.set(account.username, staffId);
       for (const g of account.grants) await grantRole(trx, staffId, ids.get(g.code)!, g.role);
       await appendAudit(trx, actor, {
         action: 'staff.created',
@@ -139,6 +142,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeedResult | null> {
         after: { username: account.username, roles: account.grants, demo: true },
       });
     }
+    const orgRefs = new Map([...ids].map(([code, id]) => [code, { id, code }]));
+    await seedDemoDocuments(trx, orgRefs, staffIds, actor);
     await trx.insertInto('settings').values({ key: DEMO_KEY, value: now, updated_at: now }).execute();
   });
   return {

@@ -35,6 +35,9 @@ export interface DocListItem {
   validity: Validity;
   validityLabel: string;
   isInterpretation: boolean;
+  /** 解读形式 and 解读单位 (interpretations) */
+  formLabel: string;
+  interpUnit: string;
 }
 
 /** One row of a public list. */
@@ -52,6 +55,8 @@ export function presentListItem(row: PublicRow): DocListItem {
     validity: row.validity,
     validityLabel: VALIDITY_LABELS[row.validity],
     isInterpretation: row.kind === 'interpretation',
+    formLabel: interpretationFormLabel(row.interp_form),
+    interpUnit: row.interp_unit ?? '',
   };
 }
 

@@ -138,6 +138,7 @@ interface AdminNavItem {
 
 export const ADMIN_NAV: AdminNavItem[] = [
   { href: '/admin', label: '工作台' },
+  { href: '/admin/documents', label: '政府信息', permission: 'document.view' },
   { href: '/admin/organizations', label: '组织机构', permission: 'organization.view' },
   { href: '/admin/staff', label: '人员与权限', permission: 'staff.view' },
   { href: '/admin/calendar', label: '工作日历' },

@@ -3,6 +3,7 @@ import type { PageContext } from '../../platform/page.ts';
 import { ADMIN_NAV, AdminLayout } from '../../views/layout.tsx';
 
 const DESCRIPTIONS: Record<string, string> = {
+  '/admin/documents': '起草、审核、签发和发布政府信息及政策解读，查看公开期限和解读情况。',
   '/admin/organizations': '维护区政府、部门和街道（乡镇）及其政府信息公开工作机构信息。',
   '/admin/staff': '管理工作人员账号及其在各单位的角色。',
   '/admin/calendar': '查看法定节假日与调休安排，录入新年度安排；所有法定期限按此计算。',

@@ -20,6 +20,7 @@ import {
   unitsInScope,
   withheldDueForReview,
   type UnitRow,
+  type WithheldRow,
 } from './repository.ts';
 
 /** How far ahead "due soon" looks, in working days. */
@@ -333,25 +334,26 @@ export interface WithheldReviewBoard {
   items: WithheldItem[];
 }
 
+/** One withheld item as the re-review board shows it. */
+export function toWithheldItem(r: WithheldRow, orgName: string, today: LocalDate): WithheldItem {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName,
+    title: r.title,
+    indexNumber: r.index_number,
+    reason: r.withheld_reason,
+    basis: r.withheld_basis,
+    nextReviewOn: r.next_review_on,
+    overdue: r.next_review_on === null || r.next_review_on < today,
+    daysLeft: r.next_review_on === null ? null : calendarDaysBetween(today, r.next_review_on),
+  };
+}
+
 /** 条例第十八条: 不予公开 items due for their periodic re-review within 30 days, or overdue. */
 export async function withheldReviewBoard(db: Kysely<Database>, scope: Scope, today: LocalDate): Promise<WithheldReviewBoard> {
   const reviewBy = addCalendarDays(today, REVIEW_LOOKAHEAD_DAYS);
   const [units, rows] = await Promise.all([unitsInScope(db, scope), withheldDueForReview(db, scope, reviewBy)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
-  return {
-    today,
-    reviewBy,
-    items: rows.map((r) => ({
-      id: r.id,
-      orgId: r.org_id,
-      orgName: names.get(r.org_id) ?? `#${r.org_id}`,
-      title: r.title,
-      indexNumber: r.index_number,
-      reason: r.withheld_reason,
-      basis: r.withheld_basis,
-      nextReviewOn: r.next_review_on,
-      overdue: r.next_review_on === null || r.next_review_on < today,
-      daysLeft: r.next_review_on === null ? null : calendarDaysBetween(today, r.next_review_on),
-    })),
-  };
+  return { today, reviewBy, items: rows.map((r) => toWithheldItem(r, names.get(r.org_id) ?? `#${r.org_id}`, today)) };
 }

@@ -187,6 +187,8 @@ export function presentDeadlines(board: DeadlineBoard): DeadlinesView {
 }
 
 export interface RatesView {
+  /** null for the total row */
+  orgId: number | null;
   name: string;
   interpreted: string;
   graphic: string;
@@ -213,8 +215,8 @@ export interface InterpretationsView {
   uninterpreted: UninterpretedView[];
 }
 
-function ratesView(name: string, u: Pick<UnitInterpretationRates, 'interpreted' | 'graphic' | 'diversified'>): RatesView {
-  return { name, interpreted: formatShare(u.interpreted), graphic: formatShare(u.graphic), diversified: formatShare(u.diversified) };
+function ratesView(orgId: number | null, name: string, u: Pick<UnitInterpretationRates, 'interpreted' | 'graphic' | 'diversified'>): RatesView {
+  return { orgId, name, interpreted: formatShare(u.interpreted), graphic: formatShare(u.graphic), diversified: formatShare(u.diversified) };
 }
 
 function uninterpretedState(p: UninterpretedPolicy): string {
@@ -228,8 +230,8 @@ function uninterpretedState(p: UninterpretedPolicy): string {
 export function presentInterpretations(board: InterpretationBoard): InterpretationsView {
   return {
     year: board.year,
-    units: board.units.map((u) => ratesView(u.name, u)),
-    total: board.units.length > 1 ? ratesView('合计', board.total) : null,
+    units: board.units.map((u) => ratesView(u.orgId, u.name, u)),
+    total: board.units.length > 1 ? ratesView(null, '合计', board.total) : null,
     uninterpreted: board.uninterpreted.map((p) => ({
       id: p.id,
       href: documentHref(p.id),
