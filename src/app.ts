@@ -20,6 +20,7 @@ import { createServices, type Services } from './services.ts';
 import { isDemoSeeded } from './demo/seed.ts';
 import { healthRoutes } from './site/healthRoutes.ts';
 import { siteRoutes } from './site/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { dashboardRoutes } from './admin/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Routes
   healthRoutes(app, services);
   siteRoutes(app, services);
+  portalRoutes(app, services);
   authRoutes(app, handle.db);
   dashboardRoutes(app, services);
   organizationRoutes(app, services);

@@ -123,7 +123,8 @@ function describeOther(ext: string, mime: string): string {
 
 /** The supported kind of these bytes, read from their content only (null if unsupported), and a Chinese description. */
 export async function detectContentKind(buffer: Uint8Array): Promise<{ kind: AttachmentKind | null; description: string }> {
-  const found = await fileTypeFromBuffer(buffer);
+  // A malformed file must be refused, not crash the upload: any sniffing failure counts as unrecognised.
+  const found = await fileTypeFromBuffer(buffer).catch(() => undefined);
   if (!found) return { kind: null, description: '无法识别的格式（可能是纯文本文件或已损坏的文件）' };
   const byExt: Record<string, AttachmentKind> = {
     pdf: 'pdf',

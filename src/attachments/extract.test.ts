@@ -59,7 +59,7 @@ describe('extractText', () => {
     await assertUnreadable(extractText('docx', docx.subarray(0, 200)), /Word 文档（DOCX）/);
     await assertUnreadable(extractText('docx', Buffer.from('不是 Word 文档')), /Word 文档（DOCX）/);
     await assertUnreadable(extractText('docx', zipArchive([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document><w:body>']])), /DOCX/);
-    await assertUnreadable(extractText('pdf', Buffer.from('%PDF-1.4\n这不是 PDF 的内容')), /PDF 文件的内容：文件可能已损坏或设置了打开密码/);
+    await assertUnreadable(extractText('pdf', Buffer.from('%PDF-1.4\n这不是 PDF 的内容')), /^无法读取该 PDF 文件的内容：文件可能已损坏或设置了打开密码/);
     await assertUnreadable(extractText('pdf', fixture('sample.pdf').subarray(0, 300)), /PDF/);
     await assertUnreadable(extractText('xlsx', fixture('sample.xlsx').subarray(0, 500)), /Excel 表格（XLSX）/);
   });

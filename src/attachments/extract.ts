@@ -12,8 +12,8 @@ import { xlsxText } from './xlsx.ts';
 
 /** The 422 error for an attachment whose content cannot be read. */
 export function attachmentUnreadable(kind: AttachmentKind): AppError {
-  const hint = kind === 'pdf' ? '文件可能已损坏或设置了打开密码' : '文件可能已损坏，请用 Office 或 WPS 打开并重新保存';
-  return new AppError('attachment_unreadable', 422, `无法读取该${ATTACHMENT_KINDS[kind].label}的内容：${hint}，然后重新上传。`);
+  const hint = kind === 'pdf' ? '文件可能已损坏或设置了打开密码，请检查后重新上传' : '文件可能已损坏，请用 Office 或 WPS 打开并重新保存后上传';
+  return new AppError('attachment_unreadable', 422, `无法读取该 ${ATTACHMENT_KINDS[kind].label}的内容：${hint}。`);
 }
 
 async function pdfText(buffer: Uint8Array): Promise<string> {

@@ -10,6 +10,7 @@ import { syncShippedCalendar } from '../calendar/repository.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAdminCommands } from './adminCommands.ts';
 import { registerCalendarCommands } from './calendarCommands.ts';
+import { registerPrivacyCommands } from './privacyCommands.ts';
 import { registerImportCommands } from './importCommands.ts';
 
 /** The I/O the commands use; tests pass their own. */
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   };
   registerAdminCommands(program, io, setCode);
   registerCalendarCommands(program, io, setCode);
+  registerPrivacyCommands(program, io, setCode);
   registerImportCommands(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,7 +9,7 @@ import type { DocumentRow } from '../db/schema.ts';
 import { errors } from '../platform/errors.ts';
 import type { Viewer } from '../platform/page.ts';
 import { nowIso, todayInShanghai, type LocalDate } from '../platform/time.ts';
-import { findingFingerprint, scanText } from '../privacy/scanner.ts';
+import { findingFingerprint, maskHtml, scanText } from '../privacy/scanner.ts';
 import { PENALTY_TAKEDOWN_WORKING_DAYS } from './model.ts';
 import { documentFindings } from './privacyCheck.ts';
 import { findDocument } from './repository.ts';
@@ -24,13 +24,11 @@ export async function maskFinding(deps: DocumentServiceDeps, viewer: Viewer, act
   assertAllowed('edit', viewer, doc);
   const matches = scanText(doc.body_text).filter((f) => findingFingerprint(f) === fingerprint);
   if (matches.length === 0) throw errors.notFound('该项个人信息');
-  let html = doc.body_html;
-  for (const f of matches) html = html.split(f.value).join(f.masked);
-  const body = sanitizeBody(html);
+  // maskHtml masks text, attribute values (mailto: links) and values split by markup, never touching tags.
+  const body = sanitizeBody(maskHtml(doc.body_html, (f) => findingFingerprint(f) === fingerprint));
   if (!body.ok) throw errors.badRequest(body.message);
   if (scanText(body.text).some((f) => findingFingerprint(f) === fingerprint)) {
-    // The value is split by markup in the HTML (e.g. <b>1380013</b>8000): masking needs the editor's hand.
-    throw errors.conflict('该号码在正文中被格式标记分隔，无法自动遮盖，请在正文中手工修改。');
+    throw errors.conflict('该号码未能自动遮盖，请在正文中手工修改。');
   }
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('documents').set({ body_html: body.html, body_text: body.text, updated_at: nowIso() }).where('id', '=', id).execute();

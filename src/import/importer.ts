@@ -35,6 +35,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** called after every batch with the running counts */
   onProgress?: (progress: ImportSummary) => void;
+  /** called once at the end when anything public may have changed (clears the public page cache in-process) */
+  onPublicChange?: () => void;
   now?: Date;
 }
 
@@ -126,6 +128,7 @@ export async function importFile(db: Kysely<Database>, path: string, options: Im
     summary.failed.sort((a, b) => a.line - b.line);
     summary.elapsedMs = Date.now() - started;
     await auditRun(db, options, summary, source, aborted);
+    if (summary.created + summary.updated > 0) options.onPublicChange?.();
   }
   return summary;
 }

@@ -73,33 +73,34 @@ interface CsvSkip {
 
 /** The records of a CSV file in the documented format (UTF-8, with or without BOM, header row first). */
 export async function* readCsv(path: string, ctx: CsvRowContext): AsyncGenerator<ReadResult> {
+  const skipped: ReadResult[] = [];
+  // Line numbers are worked out while parsing (records and skip events arrive in file order there; the loop
+  // below consumes records later): a record starts on the first non-blank line after the previous one ended.
+  let prevEnd = 1;
+  let prevEmpty = 0;
+  const startLine = (at: { lines: number; empty_lines: number }) => {
+    const start = prevEnd + (at.empty_lines - prevEmpty) + 1;
+    prevEnd = at.lines;
+    prevEmpty = at.empty_lines;
+    return start;
+  };
   const parser = open(path).pipe(
     parse({
       bom: true,
       columns: checkHeader,
-      info: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      on_record: (record: Partial<Record<CsvColumn, string>>, at) => ({ record, line: startLine(at) }),
     }),
   );
-  const skipped: ReadResult[] = [];
-  // Where the previous record ended and how many blank lines preceded it: a record starts on the next non-blank line.
-  let prevEnd = 1;
-  let prevEmpty = 0;
-  const startLine = (endInfo: { lines: number; empty_lines: number }) => {
-    const start = prevEnd + (endInfo.empty_lines - prevEmpty) + 1;
-    prevEnd = endInfo.lines;
-    prevEmpty = endInfo.empty_lines;
-    return start;
-  };
   parser.on('skip', (err: CsvSkip) => {
     const line = startLine({ lines: err.lines ?? prevEnd + 1, empty_lines: err.empty_lines ?? prevEmpty });
     skipped.push({ ok: false, line, message: csvErrorMessage(err) });
   });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Partial<Record<CsvColumn, string>>; info: { lines: number; empty_lines: number } }>) {
+    for await (const { record, line } of parser as AsyncIterable<{ record: Partial<Record<CsvColumn, string>>; line: number }>) {
       while (skipped.length) yield skipped.shift()!;
-      yield await readCsvRow(record, startLine(info), ctx);
+      yield await readCsvRow(record, line, ctx);
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;

@@ -123,7 +123,7 @@ export interface DocumentPageView {
   id: number;
   kind: 'document' | 'interpretation';
   title: string;
-  org: { name: string; href: string };
+  org: { name: string; code: string; href: string };
   /** the standard metadata table (条例第十二条 elements plus practice) */
   meta: {
     indexNumber: string;
@@ -171,7 +171,7 @@ export function presentDocumentPage(d: DocumentPageData): DocumentPageView {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    org: { name: row.org_name, href: `/zwgk/${encodeURIComponent(row.org_code)}` },
+    org: { name: row.org_name, code: row.org_code, href: `/zwgk/${encodeURIComponent(row.org_code)}` },
     meta: {
       indexNumber: row.index_number,
       topic: vocab.topics.find((t) => t.code === row.topic_code)?.label ?? '',

@@ -351,10 +351,9 @@ export async function loadVocab(db: Executor): Promise<Vocab> {
   };
 }
 
-/** A platform setting's value. */
-export async function getSetting(db: Executor, key: string): Promise<string | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
+/** A platform setting with its last change. */
+export function getSetting(db: Executor, key: string): Promise<{ value: string; updated_at: string } | undefined> {
+  return db.selectFrom('settings').select(['value', 'updated_at']).where('key', '=', key).executeTakeFirst();
 }
 
 /** Create or replace a platform setting. */

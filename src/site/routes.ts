@@ -1,4 +1,4 @@
-/** The public site: home, 政府信息公开 entry page, the search placeholder and the site map. */
+/** The public site: home, the search placeholder and the site map (the 政府信息公开 pages live in src/portal). */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { pageContext, sendPage } from '../platform/page.ts';
@@ -7,18 +7,12 @@ import { inPublicOrder, searchQuery } from './present.ts';
 import { HomePage } from './views/homePage.tsx';
 import { SearchPage } from './views/searchPage.tsx';
 import { SitemapPage } from './views/sitemapPage.tsx';
-import { ZwgkPage } from './views/zwgkPage.tsx';
 
 /** Register the public pages; they read only public data (active organizations and their office details). */
 export function siteRoutes(app: FastifyInstance, { db }: Services): void {
   app.get('/', async (request, reply) => {
     const orgs = await listPublicOrganizations(db);
     return sendPage(reply, HomePage({ ctx: pageContext(request, reply), orgs }));
-  });
-
-  app.get('/zwgk', async (request, reply) => {
-    const orgs = inPublicOrder(await listPublicOrganizations(db));
-    return sendPage(reply, ZwgkPage({ ctx: pageContext(request, reply), orgs }));
   });
 
   app.get('/search', async (request, reply) => {

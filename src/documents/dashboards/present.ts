@@ -1,18 +1,10 @@
 /** Board data → what the dashboard pages show (Chinese text, formatted dates and shares). */
 import { formatChineseDate, type LocalDate } from '../../platform/time.ts';
 import { STATUS_LABELS, WITHHELD_REASONS, type WithheldReason } from '../model.ts';
-import type {
-  DeadlineBoard,
-  Fraction,
-  InterpretationBoard,
-  LatePublication,
-  PenaltyTakedown,
-  PendingItem,
-  UninterpretedPolicy,
-  UnitInterpretationRates,
-  WithheldItem,
-  WithheldReviewBoard,
-} from './boards.ts';
+import type { Fraction } from './common.ts';
+import type { DeadlineBoard, LatePublication, PenaltyTakedown, PendingItem } from './deadlineBoard.ts';
+import type { InterpretationBoard, UninterpretedPolicy, UnitInterpretationRates } from './interpretationBoard.ts';
+import type { WithheldItem, WithheldReviewBoard } from './withheldBoard.ts';
 
 export const NO_DEADLINE_TEXT = '期限无法计算（缺少工作日历数据）';
 const NO_CALENDAR = '—（工作日历缺少数据）';

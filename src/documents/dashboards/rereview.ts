@@ -13,7 +13,7 @@ import type { Viewer } from '../../platform/page.ts';
 import { nowIso, type LocalDate } from '../../platform/time.ts';
 import { DEFAULT_PUBLICATION_WORKING_DAYS, WITHHELD_REVIEW_MONTHS } from '../model.ts';
 import { findDocument } from '../repository.ts';
-import { addMonths } from './boards.ts';
+import { addMonths } from './common.ts';
 
 export type ReviewConclusion = 'keep' | 'release';
 

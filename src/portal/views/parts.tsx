@@ -5,8 +5,9 @@ import { paragraphs } from '../present.ts';
 
 /** HTML that was sanitised before it was stored. The only raw-HTML sink in the portal. */
 export function SanitizedHtml({ html, class: className, testId }: { html: string; class: string; testId?: string }) {
-  // The document body was sanitised on save by src/documents/sanitize.ts (sanitizeBody: active content refused,
-  // an allow-list of tags and attributes kept); DOCX renderings pass through the same sanitizer before reaching here.
+  // The document body was sanitised on save by src/documents/sanitize.ts (sanitizeBody: active content refused, an
+  // allow-list of tags and attributes kept); a DOCX attachment's HTML was sanitised on upload by
+  // src/attachments/extract.ts (docxToHtml → sanitizeDocxHtml). Nothing else may be passed here.
   return <div class={className} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -4,9 +4,10 @@ import { AdminLayout } from '../../../views/layout.tsx';
 import type { DeadlinesView, LatePublicationView, PendingItemView, UnitDeadlinesView } from '../present.ts';
 import { BoardNav, DataTable, OverdueFlag } from './parts.tsx';
 
-function PendingTable(p: { caption: string; testId: string; items: PendingItemView[]; daysHeader: string; overdue: boolean }) {
+function PendingTable(p: { caption: string; testId: string; items: PendingItemView[]; daysHeader?: string; overdue?: boolean }) {
+  const headers = ['标题', '索引号', '状态', '形成（变更）日期', '公开期限'];
   return (
-    <DataTable caption={p.caption} testId={p.testId} headers={['标题', '索引号', '状态', '形成（变更）日期', '公开期限', p.daysHeader]}>
+    <DataTable caption={p.caption} testId={p.testId} headers={p.daysHeader ? [...headers, p.daysHeader] : headers}>
       {p.items.map((i) => (
         <tr key={i.id}>
           <td><a href={i.href}>{i.title}</a></td>
@@ -14,7 +15,7 @@ function PendingTable(p: { caption: string; testId: string; items: PendingItemVi
           <td>{i.status}</td>
           <td>{i.formedOn}</td>
           <td>{i.dueOn}</td>
-          <td><OverdueFlag overdue={p.overdue}>{i.days}</OverdueFlag></td>
+          {p.daysHeader ? <td><OverdueFlag overdue={p.overdue === true}>{i.days}</OverdueFlag></td> : null}
         </tr>
       ))}
     </DataTable>
@@ -45,10 +46,10 @@ function UnitSection({ unit }: { unit: UnitDeadlinesView }) {
         <PendingTable caption={`${unit.name}：已逾期（尚未发布）`} testId={`overdue-${unit.orgId}`} items={unit.overdue} daysHeader="逾期" overdue />
       ) : null}
       {unit.dueSoon.length ? (
-        <PendingTable caption={`${unit.name}：即将到期（5个工作日内）`} testId={`due-soon-${unit.orgId}`} items={unit.dueSoon} daysHeader="剩余" overdue={false} />
+        <PendingTable caption={`${unit.name}：即将到期（5个工作日内）`} testId={`due-soon-${unit.orgId}`} items={unit.dueSoon} daysHeader="剩余" />
       ) : null}
       {unit.noDeadline.length ? (
-        <PendingTable caption={`${unit.name}：期限无法计算（缺少工作日历数据）`} testId={`no-deadline-${unit.orgId}`} items={unit.noDeadline} daysHeader="说明" overdue={false} />
+        <PendingTable caption={`${unit.name}：期限无法计算（缺少工作日历数据）`} testId={`no-deadline-${unit.orgId}`} items={unit.noDeadline} />
       ) : null}
       {unit.late.length ? <LateTable unit={unit} items={unit.late} /> : null}
     </section>
@@ -61,8 +62,7 @@ export function DeadlinesPage({ ctx, view }: { ctx: PageContext; view: Deadlines
       <h1>公开期限监督</h1>
       <BoardNav current="deadlines" />
       <p>
-        依据《政府信息公开条例》第二十六条，属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以公开；
-        主动公开目录类别规定了更短期限的，按较短期限。今天是{view.today}，“即将到期”指公开期限在今天至{view.dueSoonUntil}之间（5个工作日内）。
+        依据《政府信息公开条例》第二十六条，属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开；法律、法规另有规定的从其规定，主动公开目录类别设定了更短期限的按较短期限计算。今天是{view.today}，“即将到期”指公开期限在今天至{view.dueSoonUntil}之间（5个工作日内）。
       </p>
       {view.notice ? <p class="notice" data-testid="calendar-notice">{view.notice}</p> : null}
 
@@ -99,8 +99,7 @@ export function DeadlinesPage({ ctx, view }: { ctx: PageContext; view: Deadlines
       <section aria-labelledby="takedown-title">
         <h2 id="takedown-title">撤销的行政处罚决定</h2>
         <p>
-          依据《行政处罚法》第四十八条，公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，应当在三日内撤回该决定信息并公开说明理由；
-          第八十五条规定此处的“三日”指工作日。
+          依据《行政处罚法》第四十八条第二款，公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回行政处罚决定信息并公开说明理由；依第八十五条，“三日”指工作日，不含法定节假日。
         </p>
         {view.takedowns.length === 0 ? (
           <p data-testid="no-takedowns">没有尚待撤下或近12个月内撤下的行政处罚决定。</p>

@@ -80,8 +80,7 @@ export function WithheldReviewPage(p: { ctx: PageContext; view: WithheldReviewVi
       <h1>不予公开信息复审</h1>
       <BoardNav current="withheld" />
       <p>
-        依据《政府信息公开条例》第十八条，行政机关应当建立健全政府信息管理动态调整机制，对本行政机关不予公开的政府信息进行定期评估审查，
-        对因情势变化可以公开的政府信息应当公开。本平台每12个月复审一次。下表列出复审日期在{view.reviewBy}之前（含已逾期）的不予公开信息；今天是{view.today}。
+        依据《政府信息公开条例》第十八条，行政机关应当建立健全政府信息管理动态调整机制，对本行政机关不予公开的政府信息进行定期评估审查，对因情势变化可以公开的政府信息应当公开。本平台每12个月复审一次。下表列出复审日期在{view.reviewBy}之前（含已逾期）的不予公开信息；今天是{view.today}。
       </p>
       {view.items.length === 0 ? (
         <p data-testid="no-withheld">近30天内没有需要复审的不予公开信息。</p>
