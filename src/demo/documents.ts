@@ -9,6 +9,8 @@ import type { Database, NewDocument } from '../db/schema.ts';
 import { DEFAULT_INDEX_FORMAT, nextIndexNumber } from '../documents/indexNumber.ts';
 import { insertDocument } from '../documents/repository.ts';
 import { htmlToText } from '../documents/sanitize.ts';
+import { loadWorkingCalendar } from '../calendar/repository.ts';
+import { DEFAULT_PUBLICATION_WORKING_DAYS } from '../documents/model.ts';
 
 interface DemoDocument {
   ref: string;
@@ -121,6 +123,7 @@ export async function seedDemoDocuments(
   actor: Actor,
 ): Promise<void> {
   const ids = new Map<string, number>();
+  const calendar = await loadWorkingCalendar(trx);
   for (const d of DOCS) {
     const org = orgs.get(d.org)!;
     const published = (d.status ?? 'published') === 'published';
@@ -155,7 +158,8 @@ export async function seedDemoDocuments(
       body_text: htmlToText(html),
       status: d.status ?? 'published',
       formed_on: d.date,
-      due_on: null,
+      // 条例第二十六条: due 20 working days after the information was formed.
+      due_on: (d.disclosure ?? 'proactive') === 'proactive' ? calendar.addWorkingDays(d.date, DEFAULT_PUBLICATION_WORKING_DAYS) : null,
       version: 1,
       created_by: staff.get('fgw_editor') ?? null,
       submitted_by: d.status === 'submitted' ? (staff.get('fgw_editor') ?? null) : null,

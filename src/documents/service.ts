@@ -10,7 +10,7 @@ import type { CalendarService } from '../calendar/service.ts';
 import type { Database, DocumentRow } from '../db/schema.ts';
 import { AppError, errors } from '../platform/errors.ts';
 import type { Viewer } from '../platform/page.ts';
-import { nowIso, todayInShanghai, type LocalDate } from '../platform/time.ts';
+import { addMonths, nowIso, todayInShanghai, type LocalDate } from '../platform/time.ts';
 import { nextIndexNumber } from './indexNumber.ts';
 import { DEFAULT_PUBLICATION_WORKING_DAYS, WITHHELD_REVIEW_MONTHS } from './model.ts';
 import { unresolvedFindings } from './privacyCheck.ts';
@@ -282,9 +282,7 @@ export async function approve(deps: DocumentServiceDeps, viewer: Viewer, actor: 
   let action = 'document.approved';
   if (doc.disclosure === 'withheld') {
     // 条例第十八条: withheld information is re-assessed periodically.
-    const next = new Date(now);
-    next.setUTCMonth(next.getUTCMonth() + WITHHELD_REVIEW_MONTHS);
-    set.next_review_on = todayInShanghai(next);
+    set.next_review_on = addMonths(todayInShanghai(now), WITHHELD_REVIEW_MONTHS);
   }
   if (doc.disclosure !== 'proactive' || options.mode === 'hold') {
     set.status = 'approved';

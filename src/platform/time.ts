@@ -76,3 +76,13 @@ export function formatChineseDate(date: LocalDate): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日（${WEEKDAYS[dayOfWeek(date)]}）`;
 }
+
+/** The same day `months` months later (earlier when negative), clamped to the month's end: 2024-02-29 + 12 → 2025-02-28. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}

@@ -6,7 +6,8 @@ import { VALIDITY_LABELS } from '../documents/model.ts';
 import { issuersOf } from '../documents/repository.ts';
 import type { DocumentKind, Validity } from '../db/schema.ts';
 import { attachmentHref, documentHref, interpretationFormLabel, shanghaiDate } from './present.ts';
-import type { LinkedItem, PublicAttachment, PublicDetailRow, PublicRow, Vocab } from './repository.ts';
+import type { LinkedItem, PublicAttachment, PublicDetailRow, PublicRow } from './repository.ts';
+import type { Vocab } from './referenceData.ts';
 
 export interface ApiDocument {
   id: number;

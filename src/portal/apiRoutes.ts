@@ -9,7 +9,8 @@ import { errors } from '../platform/errors.ts';
 import { apiDocument, apiDocumentDetail } from './apiPresent.ts';
 import { sendPublicResource } from './http.ts';
 import { openApiDocument } from './openapi.ts';
-import { listPublic, loadVocab } from './repository.ts';
+import { listPublic } from './repository.ts';
+import { loadVocab } from './referenceData.ts';
 import { apiListSchema } from './schemas.ts';
 import { findPublicOrg, loadDocumentData, pathId, requirePublicItem } from './service.ts';
 

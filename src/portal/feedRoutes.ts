@@ -11,7 +11,8 @@ import type { PublicOrganization } from '../organizations/present.ts';
 import { errors } from '../platform/errors.ts';
 import { FEED_SIZE, FEED_TYPES, renderFeed, type FeedFormat } from './feeds.ts';
 import { sendPublicResource } from './http.ts';
-import { countPublic, latestPublic, loadVocab, sitemapSlice } from './repository.ts';
+import { countPublic, latestPublic, sitemapSlice } from './repository.ts';
+import { loadVocab } from './referenceData.ts';
 import { findPublicOrg } from './service.ts';
 import { chunkCount, columnUrls, itemUrls, renderIndex, renderUrlset, SITEMAP_CHUNK, XML_TYPE } from './sitemap.ts';
 

@@ -16,7 +16,7 @@ import { pageContext, sendPage, setFlash } from '../platform/page.ts';
 import { nowIso } from '../platform/time.ts';
 import type { Services } from '../services.ts';
 import { invalidatePublicCache } from './cache.ts';
-import { putSetting } from './repository.ts';
+import { putSetting } from './referenceData.ts';
 import { guideFormSchema } from './schemas.ts';
 import { guideKey, loadGuideTexts, pathId, rulesKey } from './service.ts';
 import { columnHref } from './views/parts.tsx';

@@ -3,7 +3,8 @@ import { INTERPRETATION_FORMS, VALIDITY_LABELS } from '../documents/model.ts';
 import { issuersOf } from '../documents/repository.ts';
 import type { Validity } from '../db/schema.ts';
 import { todayInShanghai } from '../platform/time.ts';
-import type { LinkedItem, PublicAttachment, PublicDetailRow, PublicRow, Vocab } from './repository.ts';
+import type { LinkedItem, PublicAttachment, PublicDetailRow, PublicRow } from './repository.ts';
+import type { Vocab } from './referenceData.ts';
 
 /** The Shanghai calendar date of a stored instant (发布日期 is shown as a date). */
 export function shanghaiDate(iso: string | null): string {

@@ -156,8 +156,8 @@ export async function listPublic(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-/** A page of public items without the count (feeds). */
-export function latestPublic(db: Executor, f: PublicFilter, p: PageRequest, now = nowIso()): Promise<PublicRow[]> {
+/** The query behind every public list (exported so tests can show its SQL on each dialect). */
+export function publicListQuery(db: Executor, f: PublicFilter, p: PageRequest, now = nowIso()) {
   const sort = p.sort ?? 'published_desc';
   const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
   let q = filtered(db, f, now).select(PUBLIC_COLUMNS);
@@ -171,8 +171,12 @@ export function latestPublic(db: Executor, f: PublicFilter, p: PageRequest, now 
     .orderBy('documents.published_at', dir)
     .orderBy('documents.id', dir)
     .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute() as Promise<PublicRow[]>;
+    .offset((p.page - 1) * p.pageSize);
+}
+
+/** A page of public items without the count (feeds). */
+export function latestPublic(db: Executor, f: PublicFilter, p: PageRequest, now = nowIso()): Promise<PublicRow[]> {
+  return publicListQuery(db, f, p, now).execute();
 }
 
 /** Public items per art. 20–21 category, within one unit or the whole district. */
@@ -234,7 +238,7 @@ export async function publicPageState(db: Executor, id: number, now = nowIso()):
   const probe = { disclosure, status: row.status, published_at: row.published_at };
   if (wasTakenDown(probe)) return { state: 'gone', notice: row.public_notice };
   if (!hasPublicPage(probe) || row.published_at === null || row.published_at > now) return { state: 'missing' };
-  return { state: row.status === 'withdrawn' ? 'withdrawn' : 'public', row: rest as PublicDetailRow };
+  return { state: row.status === 'withdrawn' ? 'withdrawn' : 'public', row: rest };
 }
 
 export interface LinkedItem {
@@ -323,44 +327,5 @@ export function sitemapSlice(db: Executor, offset: number, limit: number, now = 
     .orderBy('documents.id')
     .limit(limit)
     .offset(offset)
-    .execute();
-}
-
-export interface Vocab {
-  topics: Array<{ code: string; label: string }>;
-  genres: Map<string, string>;
-  categories: Array<{ code: string; article: string; label: string }>;
-}
-
-/** The configurable vocabularies: 主题分类, 体裁 and the art. 20–21 categories. */
-export async function loadVocab(db: Executor): Promise<Vocab> {
-  const [vocab, categories] = await Promise.all([
-    db.selectFrom('vocabularies').select(['kind', 'code', 'label']).where('active', '=', 1).orderBy('sort_order').orderBy('id').execute(),
-    db
-      .selectFrom('catalog_categories')
-      .select(['code', 'article', 'label'])
-      .where('active', '=', 1)
-      .orderBy('sort_order')
-      .orderBy('code')
-      .execute(),
-  ]);
-  return {
-    topics: vocab.filter((v) => v.kind === 'topic').map(({ code, label }) => ({ code, label })),
-    genres: new Map(vocab.filter((v) => v.kind === 'genre').map((v) => [v.code, v.label])),
-    categories,
-  };
-}
-
-/** A platform setting with its last change. */
-export function getSetting(db: Executor, key: string): Promise<{ value: string; updated_at: string } | undefined> {
-  return db.selectFrom('settings').select(['value', 'updated_at']).where('key', '=', key).executeTakeFirst();
-}
-
-/** Create or replace a platform setting. */
-export async function putSetting(db: Executor, key: string, value: string, now = nowIso()): Promise<void> {
-  await db
-    .insertInto('settings')
-    .values({ key, value, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 }

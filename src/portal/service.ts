@@ -10,16 +10,8 @@ import { AppError, errors } from '../platform/errors.ts';
 import { idParam } from '../platform/forms.ts';
 import { nowIso } from '../platform/time.ts';
 import type { DocumentPageData } from './present.ts';
-import {
-  attachmentsOf,
-  getSetting,
-  interpretationsOf,
-  loadVocab,
-  policiesOf,
-  publicPageState,
-  publicTitle,
-  type PublicDetailRow,
-} from './repository.ts';
+import { attachmentsOf, interpretationsOf, policiesOf, publicPageState, publicTitle, type PublicDetailRow } from './repository.ts';
+import { getSetting, loadVocab } from './referenceData.ts';
 
 type Executor = Kysely<Database>;
 

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
-import { createDocument, createOrg } from '../../test/helpers/factories.ts';
+import { createDocument, createOrg, type DocumentOverrides } from '../../test/helpers/factories.ts';
 import { invalidatePublicCache } from './cache.ts';
 
 let t: TestApp;
@@ -18,7 +18,7 @@ const past = new Date(Date.now() - 3 * 86_400_000).toISOString();
 const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
 
 /** Every state an item can be in, by the title that marks it. */
-const STATES: Record<string, Parameters<typeof createDocument>[1] extends infer O ? Omit<O & object, 'orgId'> : never> = {
+const STATES: Record<string, Omit<DocumentOverrides, 'orgId'>> = {
   可见: { status: 'published', disclosure: 'proactive', published_at: past },
   依申请: { status: 'published', disclosure: 'on_request', published_at: past },
   不予公开: { status: 'published', disclosure: 'withheld', withheld_reason: 'internal_affairs', published_at: past },

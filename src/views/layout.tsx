@@ -63,6 +63,8 @@ function DemoBanner({ ctx }: { ctx: PageContext }) {
 const PUBLIC_NAV = [
   { href: '/', label: '首页' },
   { href: '/zwgk', label: '政府信息公开' },
+  { href: '/zcwj', label: '政策文件' },
+  { href: '/zcjd', label: '政策解读' },
   { href: '/sitemap', label: '网站地图' },
 ];
 

@@ -40,6 +40,16 @@ export function DashboardPage({ ctx }: { ctx: PageContext }) {
           ))}
         </ul>
       </section>
+      {can(viewer, 'document.view') ? (
+        <section aria-labelledby="supervision-title">
+          <h2 id="supervision-title">公开督查</h2>
+          <ul class="cards" data-testid="supervision">
+            <li class="card"><h3><a href="/admin/documents/deadlines">公开期限</a></h3><p>主动公开信息20个工作日公开期限：即将到期、已逾期和逾期发布的信息。</p></li>
+            <li class="card"><h3><a href="/admin/documents/interpretations">政策解读情况</a></h3><p>各单位解读率、图解率和多元化解读率，及缺少解读的政策文件。</p></li>
+            <li class="card"><h3><a href="/admin/documents/withheld-review">不予公开复审</a></h3><p>条例第十八条：定期评估审查不予公开的政府信息。</p></li>
+          </ul>
+        </section>
+      ) : null}
     </AdminLayout>
   );
 }
