@@ -34,8 +34,8 @@ export interface HttpFigure {
   route: string;
   path: string;
   bytes: number;
-  app: { rps: number; p99: number; non2xx: number; errors: number };
-  bare: { rps: number; p99: number; non2xx: number; errors: number };
+  app: Run;
+  bare: Run;
 }
 
 export interface HttpResult {
@@ -44,9 +44,33 @@ export interface HttpResult {
   rssAfterImportMb: number;
 }
 
-async function load(url: string, opts: HttpOptions) {
-  const r = await autocannon({ url, connections: opts.connections, duration: opts.durationSeconds, workers: 1 });
+type Run = { rps: number; p99: number; non2xx: number; errors: number };
+
+async function load(url: string, connections: number, seconds: number): Promise<Run> {
+  const r = await autocannon({ url, connections, duration: seconds, workers: 1 });
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+/**
+ * Measure the app and the bare server in alternating halves (app, bare, app, bare) after a one-second warm-up of
+ * each, so a change in background load during the run hits both sides alike rather than skewing the ratio.
+ */
+async function compare(appUrl: string, bareUrl: string, opts: HttpOptions): Promise<{ app: Run; bare: Run }> {
+  await load(appUrl, opts.connections, 1);
+  await load(bareUrl, opts.connections, 1);
+  const half = Math.max(1, Math.round(opts.durationSeconds / 2));
+  const runs: { app: Run[]; bare: Run[] } = { app: [], bare: [] };
+  for (let round = 0; round < 2; round++) {
+    runs.app.push(await load(appUrl, opts.connections, half));
+    runs.bare.push(await load(bareUrl, opts.connections, half));
+  }
+  const combine = (rs: Run[]): Run => ({
+    rps: rs.reduce((sum, r) => sum + r.rps, 0) / rs.length,
+    p99: Math.max(...rs.map((r) => r.p99)),
+    non2xx: rs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: rs.reduce((sum, r) => sum + r.errors, 0),
+  });
+  return { app: combine(runs.app), bare: combine(runs.bare) };
 }
 
 function listen(server: Server): Promise<number> {
@@ -105,8 +129,7 @@ export async function runHttpBench(dir: string, opts: HttpOptions): Promise<Http
       }
       if (!chosen) throw new Error(`no candidate of ${route.name} answered 200`);
       bytesByPath.set(chosen.path, { body: chosen.body, contentType: chosen.contentType });
-      const appRun = await load(`${address}${chosen.path}`, opts);
-      const bareRun = await load(`http://127.0.0.1:${barePort}${chosen.path}`, opts);
+      const { app: appRun, bare: bareRun } = await compare(`${address}${chosen.path}`, `http://127.0.0.1:${barePort}${chosen.path}`, opts);
       figures.push({ route: route.name, path: chosen.path, bytes: chosen.body.length, app: appRun, bare: bareRun });
     }
     return { figures, documents: imported.created, rssAfterImportMb };

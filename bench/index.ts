@@ -4,7 +4,7 @@
  * BENCH_DURATION (seconds per load run, default 10) and BENCH_CONNECTIONS (default 50) tune the HTTP part.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHttpBench } from './httpBench.ts';
 import { CORPUS, runImportBench } from './importBench.ts';
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
-  console.log(`gongkai bench — Node ${process.version}, ${cpus().length} CPU（${cpus()[0]?.model ?? '?'}）`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`gongkai bench — Node ${process.version}, ${cpus().length} CPU（${cpus()[0]?.model ?? '?'}），系统负载 ${load()}`);
   try {
     console.log('\n## 导入吞吐量 / import throughput\n');
     const imports = await runImportBench(dir, process.env.DATABASE_URL);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       ),
     );
 
-    console.log(`\n## 公开页面 / public pages — ${connections} 并发连接，每项 ${durationSeconds} 秒（压测端在独立线程）\n`);
+    console.log(`\n## 公开页面 / public pages — ${connections} 并发连接，每项 ${durationSeconds} 秒（分两半交替测量；压测端在独立线程）\n`);
     const http = await runHttpBench(dir, { connections, durationSeconds });
     console.log(`已导入 ${http.documents} 份文件；导入后进程 RSS ${http.rssAfterImportMb.toFixed(0)} MB\n`);
     const rows: string[][] = [];
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
     console.log(table(['页面', '服务器', '请求/秒（均值）', 'p99 延迟（ms）', '非2xx/错误', '平台/裸服务器'], rows));
     const low = http.figures.filter((f) => f.app.rps < f.bare.rps / 2);
     console.log(low.length ? `\n低于裸服务器一半：${low.map((f) => f.route).join('、')}` : '\n所有页面都达到裸服务器速率的一半以上。');
-    console.log(`\n总用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒；RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+    console.log(`\n总用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒；RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB；系统负载 ${load()}`);
+    console.log('（同一台机器上的其他进程会影响数字：平台与裸服务器交替测量，比例比绝对值可靠。）');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

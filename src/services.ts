@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
 import { CalendarService } from './calendar/service.ts';
 import { FileBlobStore, type BlobStore } from './attachments/storage.ts';
+import { invalidatePublicCache } from './portal/cache.ts';
 
 export interface Services {
   config: Config;
@@ -19,5 +20,5 @@ export interface Services {
 export async function createServices(config: Config, db: Db, dialect: Dialect): Promise<Services> {
   const calendar = new CalendarService(db);
   await calendar.reload();
-  return { config, db, dialect, calendar, blobs: new FileBlobStore(config.filesDir), onPublicChange: () => undefined };
+  return { config, db, dialect, calendar, blobs: new FileBlobStore(config.filesDir), onPublicChange: invalidatePublicCache };
 }

@@ -65,8 +65,14 @@ export function registerImportCommands(program: Command, io: ImportIo, setCode: 
         }
         const tty = Boolean(process.stderr.isTTY);
         let printed = 0;
+        const endLine = () => {
+          if (tty && printed > 0) process.stderr.write('\n');
+        };
         const progress = (s: ImportSummary) => {
+          // small files finish before there is anything worth reporting
+          if (s.read < PROGRESS_EVERY) return;
           if (tty) {
+            printed = 1;
             process.stderr.write(`\r已处理 ${s.read} 条（新增 ${s.created}，跳过 ${s.skipped}，失败 ${s.failed.length}）…`);
           } else if (Math.floor(s.read / PROGRESS_EVERY) > printed) {
             printed = Math.floor(s.read / PROGRESS_EVERY);
@@ -84,10 +90,10 @@ export function registerImportCommands(program: Command, io: ImportIo, setCode: 
             actor: { id: null, name: '命令行 import', ip: null },
             onProgress: progress,
           });
-          if (tty) process.stderr.write('\n');
+          endLine();
           for (const line of summaryLines(summary, org.code)) io.out(line);
         } catch (err) {
-          if (tty) process.stderr.write('\n');
+          endLine();
           if (!(err instanceof ImportError)) throw err;
           io.err(`错误：${err.message}`);
           setCode(1);

@@ -41,6 +41,10 @@ describe('body sanitisation', () => {
       assert.match((r as { message: string }).message, /不允许/);
     }
   });
+  test('the same words in ordinary text are not mistaken for active content', () => {
+    const r = sanitizeBody('<p>参数 onerror=1 与 expression(x) 仅为文字说明</p>');
+    assert.equal(r.ok, true);
+  });
   test('pasted Word markup is cleaned to plain structure', () => {
     const word = '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--><p class="MsoNormal" style="mso-margin-top-alt:auto"><span style="font-family:仿宋_GB2312;mso-ascii-font-family:Calibri">第一条 为了规范管理<o:p></o:p></span></p><p class="MsoNormal"><b><span lang="EN-US">第二条</span></b> 本办法适用于全区。</p>';
     const r = sanitizeBody(word);

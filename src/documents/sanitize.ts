@@ -27,13 +27,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'xml', 'title'],
 };
 
-const DANGEROUS: Array<[RegExp, string]> = [
+/** Elements that are refused wherever they appear. */
+const DANGEROUS_ELEMENTS: Array<[RegExp, string]> = [
   [/<\s*script\b/i, '<script>'],
   [/<\s*(iframe|object|embed|applet|frame|frameset|base|meta|link|form)\b/i, '嵌入或表单元素'],
+];
+/** Attribute patterns, checked inside tags only: the same words in ordinary text are harmless. */
+const DANGEROUS_ATTRIBUTES: Array<[RegExp, string]> = [
   [/\son[a-z]+\s*=/i, '事件属性（如 onclick）'],
   [/(href|src)\s*=\s*["']?\s*(javascript|vbscript|data:text\/html)/i, 'javascript: 链接'],
   [/expression\s*\(/i, 'CSS 表达式'],
 ];
+const TAG = /<[a-z][^>]*>/gi;
 
 export type SanitizeResult = { ok: true; html: string; text: string } | { ok: false; message: string };
 
@@ -67,10 +72,13 @@ export function htmlToText(html: string): string {
 
 /** Sanitize a submitted body: refuse active content, clean Word markup, return HTML and its plain text. */
 export function sanitizeBody(input: string): SanitizeResult {
-  for (const [pattern, what] of DANGEROUS) {
-    if (pattern.test(input)) {
-      return { ok: false, message: `正文包含不允许的内容（${what}），请删除后再保存。正文只能包含文字、段落、标题、列表、表格、链接和图片。` };
-    }
+  const refuse = (what: string): SanitizeResult => ({
+    ok: false,
+    message: `正文包含不允许的内容（${what}），请删除后再保存。正文只能包含文字、段落、标题、列表、表格、链接和图片。`,
+  });
+  for (const [pattern, what] of DANGEROUS_ELEMENTS) if (pattern.test(input)) return refuse(what);
+  for (const tag of input.match(TAG) ?? []) {
+    for (const [pattern, what] of DANGEROUS_ATTRIBUTES) if (pattern.test(tag)) return refuse(what);
   }
   const cleaned = toHtml(input)
     .replace(/<!--[\s\S]*?-->/g, '')

@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { testDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { createOrg } from '../../test/helpers/factories.ts';
+import type { ImportIo } from '../cli/importCommands.ts';
+import { main } from '../cli/main.ts';
 import { publishedDocuments } from '../documents/repository.ts';
 import { importFile } from './importer.ts';
 
@@ -89,15 +91,24 @@ describe('importing the whole shared corpus', { skip }, () => {
     assert.equal(after.created, await count(t, 'documents'));
     assert.equal(after.failed, 4);
     assert.equal(await count(t, 'audit_log'), 1, 'no entry per document');
+    assert.equal(Number((await t.db.selectFrom('index_sequences').select('last_value').where('org_id', '=', org.id).where('year', '=', 2020).executeTakeFirstOrThrow()).last_value),
+      Number((await t.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('written_on', 'like', '2020-%').executeTakeFirstOrThrow()).n),
+      'the 索引号 counter of a year stands at the number of documents of that year');
   });
 
-  test('running it again creates nothing and skips everything', async () => {
+  test('running it again (through the CLI) creates nothing, skips everything and reports progress', async () => {
     const before = await count(t, 'documents');
-    const summary = await importFile(t.db, CORPUS, { org });
-    assert.equal(summary.created, 0);
-    assert.equal(summary.updated, 0);
-    assert.equal(summary.skipped, before);
-    assert.equal(summary.failed.length, 4);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: ImportIo = {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      open: async () => ({ ...t, destroy: async () => undefined }),
+      config: () => ({ filesDir: join(dir, 'files'), indexNumberFormat: '{code}/{year}-{seq:5}' }),
+    };
+    assert.equal(await main(['import', CORPUS, '--org', org.code], io), 0);
+    assert.equal(out[1], `读取 ${lines.length} 条，新增 0 条，更新 0 条，跳过 ${before} 条（已导入），失败 4 条`);
+    assert.ok(err.length >= 5 && err.every((l) => /^已处理 \d+ 条…$/.test(l)), err.join('\n'));
     assert.equal(await count(t, 'documents'), before);
   });
 

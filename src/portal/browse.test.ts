@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { createDocument, createOrg } from '../../test/helpers/factories.ts';
 import { invalidatePublicCache } from './cache.ts';
+import { publicListQuery } from './repository.ts';
 
 let t: TestApp;
 let orgA = 0;
@@ -162,5 +163,20 @@ describe('政策解读', () => {
 
   test('filters by unit', async () => {
     assert.deepEqual(titles(await page('/zcjd?org=OTH')), ['解读第22篇']);
+  });
+});
+
+describe('the list query', () => {
+  test('always carries the public conditions, and escapes LIKE patterns (SQL shown for review)', (ctx) => {
+    const now = '2026-01-01T00:00:00.000Z';
+    const compiled = publicListQuery(t.db, { issuer: '区财政局', title: '100%_' }, { page: 2, pageSize: 20, sort: 'written_asc' }, now).compile();
+    ctx.diagnostic(compiled.sql);
+    const p = (n: string) => new RegExp(`"documents"\\."${n}" (=|<=) (\\?|\\$\\d+)`);
+    for (const column of ['disclosure', 'status', 'published_at']) assert.match(compiled.sql, p(column), column);
+    assert.deepEqual(compiled.parameters.slice(0, 3), ['proactive', 'published', now]);
+    assert.ok(compiled.parameters.includes('%"区财政局"%'), 'issuer matched as a whole JSON string');
+    assert.ok(compiled.parameters.includes('%100\\%\\_%'), 'wildcards escaped');
+    assert.match(compiled.sql, /escape '\\'/);
+    assert.match(compiled.sql, /order by case when documents\.written_on is null then 1 else 0 end/);
   });
 });

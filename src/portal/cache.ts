@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 export interface CachedResponse {
   status: number;
   contentType: string;
-  body: string | Buffer;
+  body: Buffer;
   /** strong validator: a hash of the exact bytes sent */
   etag: string;
 }
@@ -31,9 +31,10 @@ export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
-/** Build a cacheable response from its bytes. */
+/** Build a cacheable response. Text is encoded once here, so a cache hit sends ready bytes. */
 export function cachedResponse(status: number, contentType: string, body: string | Buffer): CachedResponse {
-  return { status, contentType, body, etag: etagOf(body) };
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { status, contentType, body: bytes, etag: etagOf(bytes) };
 }
 
 /** The cached response for a key, or produce, remember and return it. Errors thrown by `produce` are not cached. */

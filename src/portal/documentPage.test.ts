@@ -9,7 +9,6 @@ import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { createDocument, createOrg } from '../../test/helpers/factories.ts';
 import { nowIso } from '../platform/time.ts';
 import { invalidatePublicCache } from './cache.ts';
-import type { PortalServices } from './documentRoutes.ts';
 
 let t: TestApp;
 let filesDir = '';
@@ -32,9 +31,8 @@ async function attach(store: FileBlobStore, documentId: number, filename: string
 before(async () => {
   filesDir = await mkdtemp(join(tmpdir(), 'gongkai-portal-'));
   t = await testApp({ FILES_DIR: filesDir });
+  // The app's own store (services.blobs) is a FileBlobStore over FILES_DIR: write through another over the same root.
   const store = new FileBlobStore(filesDir);
-  // Until the composition root provides `blobs`, give the app a store over the same directory.
-  (t.app.services as PortalServices).blobs ??= store;
   const orgId = await createOrg(t.db, { code: 'DOC', name: '文件测试局' });
   ids.policy = await createDocument(t.db, {
     orgId,
@@ -168,6 +166,9 @@ describe('document page', () => {
   test('an id that is not a number is not found', async () => {
     await page('/doc/abc', 404);
     await page('/doc/0', 404);
+    await page('/doc/1.5', 404);
+    await page('/doc/99999999999', 404);
+    await page(`/doc/${ids.policy}/attachments/99999999999`, 404);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../attachments/detect.ts';
-import { AppError, errors } from '../platform/errors.ts';
+import { errors } from '../platform/errors.ts';
 import type { Services } from '../services.ts';
 import type { BlobReader } from './blobs.ts';
 import { etagMatches, PUBLIC_CACHE_CONTROL, sendPublicPage } from './http.ts';
@@ -13,8 +13,11 @@ import { attachmentOf } from './repository.ts';
 import { loadDocumentData, pathId, requirePublicItem, withdrawnFilesError } from './service.ts';
 import { AttachmentHtmlPage, DocumentPage } from './views/documentPage.tsx';
 
-/** The services the portal reads; `blobs` is the attachment store (FileBlobStore in production). */
-export type PortalServices = Services & { blobs?: BlobReader };
+/** What these routes use: the database and a way to read attachment bytes (FileBlobStore in production). */
+export interface DocumentRouteServices {
+  db: Services['db'];
+  blobs: BlobReader;
+}
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding for Chinese names). */
 export function contentDisposition(filename: string): string {
@@ -30,8 +33,7 @@ export function mediaTypeOf(kind: string): string {
 }
 
 /** Register the document page and the attachment routes. */
-export function documentRoutes(app: FastifyInstance, services: PortalServices): void {
-  const { db } = services;
+export function documentRoutes(app: FastifyInstance, { db, blobs }: DocumentRouteServices): void {
 
   app.get('/doc/:id', async (request, reply) => {
     const id = pathId((request.params as { id: string }).id);
@@ -59,8 +61,6 @@ export function documentRoutes(app: FastifyInstance, services: PortalServices): 
       // Served from the site's own origin: whatever the file is, it may not run anything here.
       .header('content-security-policy', "default-src 'none'; sandbox");
     if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-    const blobs = services.blobs;
-    if (!blobs) throw new AppError('unavailable', 503, '附件暂时无法下载，请稍后再试。');
     const bytes = await blobs.get(att.blob_key);
     if (!bytes) {
       request.log.error({ attachmentId: att.id, blobKey: att.blob_key }, 'attachment blob missing');

@@ -18,6 +18,7 @@ export function documentHref(id: number): string {
   return `/doc/${id}`;
 }
 
+/** The Chinese name of a 解读形式 code (unknown codes are shown as stored). */
 export function interpretationFormLabel(form: string | null): string {
   if (!form) return '';
   return (INTERPRETATION_FORMS as Record<string, string>)[form] ?? form;
@@ -93,6 +94,7 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
+/** The public download address of an attachment. */
 export function attachmentHref(documentId: number, attachmentId: number): string {
   return `/doc/${documentId}/attachments/${attachmentId}`;
 }

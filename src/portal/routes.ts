@@ -4,14 +4,15 @@
  * Every public surface reads through repository.ts, which starts from `publishedDocuments`.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services.ts';
 import { apiRoutes } from './apiRoutes.ts';
 import { columnRoutes } from './columnRoutes.ts';
-import { documentRoutes, type PortalServices } from './documentRoutes.ts';
+import { documentRoutes } from './documentRoutes.ts';
 import { feedRoutes } from './feedRoutes.ts';
 import { guideRoutes } from './guideRoutes.ts';
 
 /** Register the portal routes. */
-export function portalRoutes(app: FastifyInstance, services: PortalServices): void {
+export function portalRoutes(app: FastifyInstance, services: Services): void {
   columnRoutes(app, services.db);
   documentRoutes(app, services);
   feedRoutes(app, services.db);

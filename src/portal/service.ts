@@ -26,10 +26,13 @@ export function withdrawnFilesError(): AppError {
   return new AppError('gone', 410, '该信息已撤回，正文附件不再提供。');
 }
 
+/** Largest value of an integer column (PostgreSQL refuses to compare an integer column with a bigger number). */
+const MAX_ID = 2_147_483_647;
+
 /** A positive integer id from the path, or 404 (an id that cannot exist is simply not found). */
 export function pathId(raw: unknown, what = '信息'): number {
   const parsed = idParam.safeParse(raw);
-  if (!parsed.success) throw errors.notFound(what);
+  if (!parsed.success || parsed.data > MAX_ID) throw errors.notFound(what);
   return parsed.data;
 }
 
@@ -58,8 +61,9 @@ export async function loadDocumentData(db: Executor, row: PublicDetailRow, withd
   return { row, withdrawn, vocab, attachments, interpretations, policies, replacement };
 }
 
-/** Settings keys of a unit's editable 专栏 texts. */
+/** Settings key of a unit's guide text. */
 export const guideKey = (orgId: number) => `guide_text:${orgId}`;
+/** Settings key of a unit's 政府信息公开制度 text. */
 export const rulesKey = (orgId: number) => `rules_text:${orgId}`;
 
 /** A unit's guide and rules texts with their last change. */

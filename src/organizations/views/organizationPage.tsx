@@ -37,6 +37,13 @@ export function OrganizationPage({ ctx, view }: { ctx: PageContext; view: Organi
             </a>
           </li>
         ) : null}
+        {view.editScope ? (
+          <li>
+            <a class="button secondary" href={`/admin/organizations/${org.id}/guide`} data-testid="org-guide">
+              编辑公开指南与制度
+            </a>
+          </li>
+        ) : null}
         {view.canDeactivate ? (
           <li>
             {org.active ? (

@@ -73,6 +73,7 @@ function CategoryList({ view }: { view: BrowseView }) {
   );
 }
 
+/** 法定主动公开内容 for the district or one unit. */
 export function BrowsePage({ ctx, view }: { ctx: PageContext; view: BrowseView }) {
   const scope = view.org ? view.org.name : ctx.site.name;
   const category = view.categories.find((c) => c.code === view.filter.category);

@@ -49,6 +49,7 @@ function OrgSection({ id, title, orgs }: { id: string; title: string; orgs: Publ
   );
 }
 
+/** The district's 政府信息公开 column page. */
 export function DistrictColumnPage({ ctx, view }: { ctx: PageContext; view: DistrictColumnView }) {
   const groups = groupOrganizations(view.orgs);
   const sections = [

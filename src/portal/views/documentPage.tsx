@@ -69,6 +69,7 @@ function LinkList({ id, title, items, testId }: { id: string; title: string; ite
   );
 }
 
+/** One document or interpretation. */
 export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentPageView }) {
   const isInterp = view.kind === 'interpretation';
   return (

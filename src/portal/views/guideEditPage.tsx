@@ -16,6 +16,7 @@ export interface GuideEditView {
 
 const LABELS = { guideText: '指南补充内容', rulesText: '政府信息公开制度' };
 
+/** The admin form for a unit's guide and rules texts. */
 export function GuideEditPage({ ctx, view }: { ctx: PageContext; view: GuideEditView }) {
   return (
     <AdminLayout ctx={ctx} title={`公开指南和制度 - ${view.orgName}`}>

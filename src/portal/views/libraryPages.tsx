@@ -36,6 +36,7 @@ function libraryHref(filter: LibraryFilter, page: number): string {
   return '/zcwj' + queryString({ ...filter, sort: filter.sort === 'published_desc' ? '' : filter.sort, page: page > 1 ? page : undefined });
 }
 
+/** 政策文件库 with its search form. */
 export function PolicyLibraryPage({ ctx, view }: { ctx: PageContext; view: LibraryView }) {
   const f = view.filter;
   return (
@@ -68,6 +69,7 @@ export interface InterpretationsView {
   pager: Pager;
 }
 
+/** The list of published 政策解读. */
 export function InterpretationsPage({ ctx, view }: { ctx: PageContext; view: InterpretationsView }) {
   const href = (page: number) => '/zcjd' + queryString({ ...view.filter, page: page > 1 ? page : undefined });
   return (

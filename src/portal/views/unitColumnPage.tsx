@@ -12,6 +12,7 @@ export interface UnitColumnView {
   total: number;
 }
 
+/** A unit's column page. */
 export function UnitColumnPage({ ctx, view }: { ctx: PageContext; view: UnitColumnView }) {
   const { org } = view;
   const title = `${org.name}政府信息公开专栏`;
