@@ -5,7 +5,7 @@
  */
 import { can, type Permission } from '../access/policy.ts';
 import type { DocumentRow, DocumentStatus } from '../db/schema.ts';
-import { AppError, errors } from '../platform/errors.ts';
+import { errors, type AppError } from '../platform/errors.ts';
 import type { Viewer } from '../platform/page.ts';
 
 export type WorkflowAction =
