@@ -207,7 +207,7 @@ describe('site map, health and static files', () => {
   test('the site map lists the public pages and every unit', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/sitemap' });
     assert.equal(res.statusCode, 200);
-    for (const href of ['"/"', '"/zwgk"', '"/search"', '"/login"', '"/zwgk#org-csq"', '"/zwgk#org-fgw"', '"/zwgk#org-xhjd"']) {
+    for (const href of ['"/"', '"/zwgk"', '"/zwgk/fdzdgknr"', '"/zcwj"', '"/zcjd"', '"/search"', '"/login"', '"/zwgk/CSQ"', '"/zwgk/FGW"', '"/zwgk/XHJD"']) {
       assert.ok(res.body.includes(`href=${href}`), `site map links ${href}`);
     }
     assert.ok(!res.body.includes('测试区已撤销单位'));

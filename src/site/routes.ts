@@ -7,12 +7,22 @@ import { inPublicOrder, searchQuery } from './present.ts';
 import { HomePage } from './views/homePage.tsx';
 import { SearchPage } from './views/searchPage.tsx';
 import { SitemapPage } from './views/sitemapPage.tsx';
+import { latestPublic, type PublicRow } from '../portal/repository.ts';
+import { todayInShanghai } from '../platform/time.ts';
 
 /** Register the public pages; they read only public data (active organizations and their office details). */
 export function siteRoutes(app: FastifyInstance, { db }: Services): void {
   app.get('/', async (request, reply) => {
-    const orgs = await listPublicOrganizations(db);
-    return sendPage(reply, HomePage({ ctx: pageContext(request, reply), orgs }));
+    const [orgs, policies, interpretations] = await Promise.all([
+      listPublicOrganizations(db),
+      latestPublic(db, { policiesOnly: true, kind: 'document' }, { page: 1, pageSize: 8 }),
+      latestPublic(db, { kind: 'interpretation' }, { page: 1, pageSize: 8 }),
+    ]);
+    const item = (r: PublicRow) => ({ id: r.id, title: r.title, date: r.published_at ? todayInShanghai(new Date(r.published_at)) : '' });
+    return sendPage(
+      reply,
+      HomePage({ ctx: pageContext(request, reply), orgs, policies: policies.map(item), interpretations: interpretations.map(item) }),
+    );
   });
 
   app.get('/search', async (request, reply) => {

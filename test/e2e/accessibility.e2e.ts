@@ -31,7 +31,7 @@ async function check(context: BrowserContext, path: string, label = path): Promi
   }
 }
 
-const PUBLIC_PAGES = ['/', '/zwgk', '/search?q=政府信息公开', '/sitemap', '/no-such-page', '/login'];
+const PUBLIC_PAGES = ['/', '/zwgk', '/zwgk/SFQ', '/zwgk/fdzdgknr', '/zcwj', '/zcjd', '/doc/1', '/search?q=政府信息公开', '/sitemap', '/no-such-page', '/login'];
 
 test('public pages and the login page', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

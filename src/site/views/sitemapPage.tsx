@@ -2,7 +2,6 @@
 import type { PageContext } from '../../platform/page.ts';
 import type { PublicOrganization } from '../../organizations/present.ts';
 import { PublicLayout } from '../../views/layout.tsx';
-import { orgAnchor } from '../present.ts';
 
 export function SitemapPage({ ctx, orgs }: { ctx: PageContext; orgs: PublicOrganization[] }) {
   return (
@@ -15,12 +14,15 @@ export function SitemapPage({ ctx, orgs }: { ctx: PageContext; orgs: PublicOrgan
             <a href="/zwgk">政府信息公开</a>
             {orgs.length > 0 ? (
               <ul>
+                <li><a href="/zwgk/fdzdgknr">法定主动公开内容</a></li>
                 {orgs.map((o) => (
-                  <li key={o.code}><a href={`/zwgk#${orgAnchor(o)}`}>{o.name}</a></li>
+                  <li key={o.code}><a href={`/zwgk/${o.code}`}>{o.name}</a></li>
                 ))}
               </ul>
             ) : null}
           </li>
+          <li><a href="/zcwj">政策文件</a></li>
+          <li><a href="/zcjd">政策解读</a></li>
           <li><a href="/search">站内搜索</a></li>
           <li><a href="/sitemap" aria-current="page">网站地图</a></li>
           <li><a href="/login">工作人员入口</a></li>
