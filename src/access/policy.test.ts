@@ -24,11 +24,11 @@ const EXPECTED: Record<Role, { own: Permission[]; other: Permission[] }> = {
   admin: {
     own: [
       'organization.view', 'organization.create', 'organization.edit', 'organization.editOffice', 'organization.deactivate',
-      'staff.view', 'staff.manage', 'calendar.manage', 'audit.view', 'document.view',
+      'staff.view', 'staff.manage', 'calendar.manage', 'audit.view', 'document.view', 'vocabulary.manage',
     ],
     other: [
       'organization.view', 'organization.create', 'organization.edit', 'organization.editOffice', 'organization.deactivate',
-      'staff.view', 'staff.manage', 'calendar.manage', 'audit.view', 'document.view',
+      'staff.view', 'staff.manage', 'calendar.manage', 'audit.view', 'document.view', 'vocabulary.manage',
     ],
   },
   office: {

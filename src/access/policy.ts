@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'staff.manage': { everywhere: ['admin'], inOwnOrg: ['unit_admin'] },
   'calendar.manage': { everywhere: ['admin'], inOwnOrg: [] },
   'audit.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin'] },
+  /** 主题分类, 体裁 and the catalog categories with their publication limits */
+  'vocabulary.manage': { everywhere: ['admin'], inOwnOrg: [] },
   /** read drafts and unpublished items; 公开办 supervises every unit (DOMAIN.md §1) */
   'document.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin', 'editor', 'reviewer', 'approver'] },
   'document.draft': { everywhere: [], inOwnOrg: ['editor'] },
