@@ -10,13 +10,33 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/audit': '查阅全部操作记录，核验记录链是否被篡改。',
 };
 
-export function DashboardPage({ ctx }: { ctx: PageContext }) {
+/** Counts from the 20-working-day deadline board for the viewer's units. */
+export interface DeadlineSummary {
+  overdue: number;
+  dueSoon: number;
+  noDeadline: number;
+  penaltyOverdue: number;
+}
+
+export function DashboardPage({ ctx, deadlines }: { ctx: PageContext; deadlines: DeadlineSummary | null }) {
   const viewer = ctx.viewer!;
   const modules = ADMIN_NAV.filter((i) => i.href !== '/admin' && (!i.permission || can(viewer, i.permission)));
   return (
     <AdminLayout ctx={ctx} title="工作台">
       <h1>工作台</h1>
       <p>您好，{viewer.displayName}。</p>
+      {deadlines ? (
+        <section aria-labelledby="due-title" class="panel" data-testid="deadline-summary">
+          <h2 id="due-title">公开期限提醒</h2>
+          <ul>
+            <li class={deadlines.overdue ? 'error' : undefined}>已逾期未公开：<strong>{deadlines.overdue}</strong> 条</li>
+            <li>5个工作日内到期：<strong>{deadlines.dueSoon}</strong> 条</li>
+            {deadlines.noDeadline ? <li>缺少工作日历、无法计算期限：<strong>{deadlines.noDeadline}</strong> 条</li> : null}
+            {deadlines.penaltyOverdue ? <li class="error">已撤销但逾期未撤下的行政处罚决定：<strong>{deadlines.penaltyOverdue}</strong> 条</li> : null}
+          </ul>
+          <p><a href="/admin/documents/deadlines">查看公开期限详情</a></p>
+        </section>
+      ) : null}
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">我的角色</h2>
         {viewer.roles.length === 0 ? (
