@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -79,6 +80,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('demoMode', await isDemoSeeded(handle.db));
 
   // Infrastructure
+  // Security headers. Everything is served locally, so the CSP allows only this origin; document bodies are
+  // sanitised on save, and the CSP is the second line should anything slip through.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // HSTS only where cookies are secure (HTTPS deployments); a local http:// start must keep working.
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 15_552_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1d', immutable: false });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   // Uploads are buffered (attachments are at most 20 MiB) so the CSRF field is read like any other form field.

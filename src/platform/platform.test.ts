@@ -57,6 +57,17 @@ describe('request handling', () => {
   });
   after(() => t.close());
 
+  test('every page carries security headers: a same-origin CSP, no framing, no sniffing', async () => {
+    const res = await t.app.inject('/');
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on a plain-http development start');
+  });
+
   test('healthz checks the database', async () => {
     const res = await t.app.inject('/healthz');
     assert.equal(res.statusCode, 200);
