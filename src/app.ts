@@ -31,6 +31,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { documentDashboardRoutes } from './documents/dashboards/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { documentWorkflowRoutes } from './documents/workflowRoutes.ts';
+import { vocabularyRoutes } from './vocabularies/routes.ts';
 import { documentAttachmentRoutes } from './documents/attachmentRoutes.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/detect.ts';
 
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   documentDashboardRoutes(app, services);
   documentRoutes(app, services);
   documentWorkflowRoutes(app, services);
+  vocabularyRoutes(app, services);
   documentAttachmentRoutes(app, services);
 
   return app;

@@ -15,7 +15,7 @@ import { documentFindings } from './privacyCheck.ts';
 import { findDocument } from './repository.ts';
 import { sanitizeBody } from './sanitize.ts';
 import type { DocumentForm } from './schemas.ts';
-import { computeDueOn, loadVisibleDocument, type DocumentServiceDeps } from './service.ts';
+import { computeDueOn, formFields, loadVisibleDocument, type DocumentServiceDeps } from './service.ts';
 import { assertAllowed } from './workflow.ts';
 
 /** Mask every occurrence of one finding in a draft's body (the masking action in the editor). */
@@ -84,30 +84,33 @@ export async function revise(
 ): Promise<void> {
   const doc = await loadVisibleDocument(deps.db, viewer, id);
   assertAllowed('revise', viewer, doc);
-  const body = sanitizeBody(form.body);
-  if (!body.ok) throw errors.validation({ body: body.message });
   if (form.disclosure !== doc.disclosure) throw errors.validation({ disclosure: '修订不能改变公开属性；如需撤下，请使用“撤下”。' });
+  // The same checks as drafting: sanitised body, valid (or the document's own retired) vocabulary codes.
+  const fields = await formFields(deps, form, doc.kind, doc);
   // Personal information in a revision must be handled too: refuse while new findings have no decision.
   const kept = new Set((await deps.db.selectFrom('privacy_decisions').select('fingerprint').where('document_id', '=', id).execute()).map((d) => d.fingerprint));
-  const open = scanText(body.text).filter((f) => !kept.has(findingFingerprint(f)));
+  const open = scanText(fields.body_text).filter((f) => !kept.has(findingFingerprint(f)));
   if (open.length) throw errors.validation({ body: `修订后的正文含有${open.length}处个人信息（如 ${open[0]!.masked}），请先遮盖。` });
   const formedOn = todayInShanghai();
   const set: Partial<DocumentRow> = {
-    title: form.title,
-    summary: form.summary,
-    written_on: form.written_on,
-    issuers_json: JSON.stringify(form.issuers),
-    doc_number: form.doc_number,
-    topic_code: form.topic_code,
-    genre_code: form.genre_code,
-    keywords: form.keywords,
-    catalog_code: doc.disclosure === 'proactive' ? form.catalog_code : null,
-    body_html: body.html,
-    body_text: body.text,
+    title: fields.title,
+    summary: fields.summary,
+    written_on: fields.written_on,
+    issuers_json: fields.issuers_json,
+    doc_number: fields.doc_number,
+    topic_code: fields.topic_code,
+    genre_code: fields.genre_code,
+    keywords: fields.keywords,
+    catalog_code: fields.catalog_code,
+    interp_form: fields.interp_form,
+    interp_unit: fields.interp_unit,
+    interp_person: fields.interp_person,
+    body_html: fields.body_html,
+    body_text: fields.body_text,
     version: doc.version + 1,
     // 条例第二十六条 counts from the day information is formed *or changed*.
     formed_on: formedOn,
-    due_on: await computeDueOn(deps, formedOn, form.catalog_code, doc.disclosure),
+    due_on: await computeDueOn(deps, formedOn, fields.catalog_code, doc.disclosure),
     updated_at: nowIso(),
   };
   await deps.db.transaction().execute(async (trx) => {

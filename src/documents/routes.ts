@@ -53,13 +53,22 @@ export async function sendDetail(
   return sendPage(reply, DocumentDetailPage({ ctx: pageContext(request, reply, { csrf: true }), view }), error?.status ?? 200);
 }
 
-async function formOptions(services: Services, viewer: Viewer, orgId: number | null): Promise<DocumentFormOptions> {
+async function formOptions(
+  services: Services,
+  viewer: Viewer,
+  orgId: number | null,
+  current?: Pick<DocumentRow, 'topic_code' | 'genre_code' | 'catalog_code'>,
+): Promise<DocumentFormOptions> {
   const { db } = services;
   const draftOrgs = viewer.roles.filter((g) => g.role === 'editor');
   const [topics, genres, catalog, policies] = await Promise.all([
-    db.selectFrom('vocabularies').select(['code', 'label']).where('kind', '=', 'topic').where('active', '=', 1).orderBy('sort_order').execute(),
-    db.selectFrom('vocabularies').select(['code', 'label']).where('kind', '=', 'genre').where('active', '=', 1).orderBy('sort_order').execute(),
-    db.selectFrom('catalog_categories').select(['code', 'article', 'label']).where('active', '=', 1).orderBy('sort_order').execute(),
+    // Active entries, plus the document's own entries if they have since been deactivated (marked as such).
+    db.selectFrom('vocabularies').select(['code', 'label', 'active']).where('kind', '=', 'topic')
+      .where((eb) => eb.or([eb('active', '=', 1), eb('code', '=', current?.topic_code ?? '')])).orderBy('sort_order').execute(),
+    db.selectFrom('vocabularies').select(['code', 'label', 'active']).where('kind', '=', 'genre')
+      .where((eb) => eb.or([eb('active', '=', 1), eb('code', '=', current?.genre_code ?? '')])).orderBy('sort_order').execute(),
+    db.selectFrom('catalog_categories').select(['code', 'article', 'label', 'active'])
+      .where((eb) => eb.or([eb('active', '=', 1), eb('code', '=', current?.catalog_code ?? '')])).orderBy('sort_order').execute(),
     orgId
       ? db
           .selectFrom('documents')
@@ -75,12 +84,14 @@ async function formOptions(services: Services, viewer: Viewer, orgId: number | n
   ]);
   return {
     orgs: [...new Map(draftOrgs.map((g) => [g.orgId, { value: String(g.orgId), label: g.orgName }])).values()],
-    topics: topics.map((t) => ({ value: t.code, label: t.label })),
-    genres: genres.map((g) => ({ value: g.code, label: g.label })),
-    catalog: catalog.map((c) => ({ value: c.code, label: `${c.article} ${c.label}` })),
+    topics: topics.map((t) => ({ value: t.code, label: retired(t.label, t.active) })),
+    genres: genres.map((g) => ({ value: g.code, label: retired(g.label, g.active) })),
+    catalog: catalog.map((c) => ({ value: c.code, label: retired(`${c.article} ${c.label}`, c.active) })),
     policies: policies.map((p) => ({ value: String(p.id), label: `${p.title}（${p.index_number}）` })),
   };
 }
+
+const retired = (label: string, active: number) => (active === 1 ? label : `${label}（已停用）`);
 
 /** The service dependencies for document commands. */
 export function documentDeps(services: Services): DocumentServiceDeps {
@@ -138,11 +149,11 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
   const renderForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    form: Omit<DocumentFormView, 'options'> & { orgId: number | null },
+    form: Omit<DocumentFormView, 'options'> & { orgId: number | null; current?: DocumentRow },
     status = 200,
   ) => {
     const viewer = requireViewer(request);
-    const options = await formOptions(services, viewer, form.orgId);
+    const options = await formOptions(services, viewer, form.orgId, form.current);
     return sendPage(reply, DocumentFormPage({ ctx: pageContext(request, reply, { csrf: true }), view: { ...form, options } }), status);
   };
 
@@ -189,7 +200,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const links = await db.selectFrom('interpretation_links').select('policy_id').where('interpretation_id', '=', doc.id).execute();
     const values = rowToFormValues(doc, links.map((l) => l.policy_id));
     const action = mode === 'revise' ? `/admin/documents/${doc.id}/revise` : `/admin/documents/${doc.id}`;
-    return renderForm(request, reply, { mode, kind: doc.kind, action, values, orgId: doc.org_id });
+    return renderForm(request, reply, { mode, kind: doc.kind, action, values, orgId: doc.org_id, current: doc });
   });
 
   app.post('/admin/documents/:id', async (request, reply) => {
@@ -199,12 +210,12 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const form = parseForm(documentFormSchema, request.body);
     const values = submittedFormValues(request.body);
     const action = `/admin/documents/${doc.id}`;
-    if (!form.ok) return renderForm(request, reply, { mode: 'edit', kind: doc.kind, action, values, errors: form.errors, orgId: doc.org_id }, 422);
+    if (!form.ok) return renderForm(request, reply, { mode: 'edit', kind: doc.kind, action, values, errors: form.errors, orgId: doc.org_id, current: doc }, 422);
     try {
       await updateDraft(deps, viewer, actorOf(request), doc.id, form.data);
     } catch (err) {
       if (err instanceof AppError && err.fields) {
-        return renderForm(request, reply, { mode: 'edit', kind: doc.kind, action, values, errors: err.fields, orgId: doc.org_id }, err.status);
+        return renderForm(request, reply, { mode: 'edit', kind: doc.kind, action, values, errors: err.fields, orgId: doc.org_id, current: doc }, err.status);
       }
       throw err;
     }
@@ -221,12 +232,12 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const values = submittedFormValues(request.body);
     const action = `/admin/documents/${doc.id}/revise`;
     const fieldErrors = { ...(form.ok ? {} : form.errors), ...(note.ok ? {} : note.errors) };
-    if (!form.ok || !note.ok) return renderForm(request, reply, { mode: 'revise', kind: doc.kind, action, values, errors: fieldErrors, orgId: doc.org_id }, 422);
+    if (!form.ok || !note.ok) return renderForm(request, reply, { mode: 'revise', kind: doc.kind, action, values, errors: fieldErrors, orgId: doc.org_id, current: doc }, 422);
     try {
       await revise(deps, viewer, actorOf(request), doc.id, form.data, note.data.change_note);
     } catch (err) {
       if (err instanceof AppError && err.fields) {
-        return renderForm(request, reply, { mode: 'revise', kind: doc.kind, action, values, errors: err.fields, orgId: doc.org_id }, err.status);
+        return renderForm(request, reply, { mode: 'revise', kind: doc.kind, action, values, errors: err.fields, orgId: doc.org_id, current: doc }, err.status);
       }
       throw err;
     }

@@ -27,20 +27,29 @@ export interface DocumentServiceDeps {
   onPublicChange: () => void;
 }
 
-/** The fields a form writes, ready for the row. */
-async function formFields(deps: DocumentServiceDeps, form: DocumentForm, kind: DocumentRow['kind']) {
+/** The fields a form writes, ready for the row. `existing` is the row being edited (its retired codes stay valid). */
+export async function formFields(deps: DocumentServiceDeps, form: DocumentForm, kind: DocumentRow['kind'], existing?: DocumentRow) {
   const body = sanitizeBody(form.body);
   if (!body.ok) throw errors.validation({ body: body.message });
   const fieldErrors: Record<string, string> = {};
   const { db } = deps;
-  if (form.topic_code && !(await db.selectFrom('vocabularies').select('id').where('kind', '=', 'topic').where('code', '=', form.topic_code).executeTakeFirst())) {
-    fieldErrors.topic_code = '主题分类无效。';
+  // A deactivated entry may stay on a document that already has it, but is not chosen anew.
+  const check = (row: { active: number } | undefined, keep: boolean, label: string): string | null =>
+    !row ? `${label}无效。` : row.active !== 1 && !keep ? `该${label}已停用，请另选。` : null;
+  if (form.topic_code) {
+    const row = await db.selectFrom('vocabularies').select('active').where('kind', '=', 'topic').where('code', '=', form.topic_code).executeTakeFirst();
+    const problem = check(row, existing?.topic_code === form.topic_code, '主题分类');
+    if (problem) fieldErrors.topic_code = problem;
   }
-  if (form.genre_code && !(await db.selectFrom('vocabularies').select('id').where('kind', '=', 'genre').where('code', '=', form.genre_code).executeTakeFirst())) {
-    fieldErrors.genre_code = '体裁无效。';
+  if (form.genre_code) {
+    const row = await db.selectFrom('vocabularies').select('active').where('kind', '=', 'genre').where('code', '=', form.genre_code).executeTakeFirst();
+    const problem = check(row, existing?.genre_code === form.genre_code, '体裁');
+    if (problem) fieldErrors.genre_code = problem;
   }
-  if (form.catalog_code && !(await db.selectFrom('catalog_categories').select('code').where('code', '=', form.catalog_code).executeTakeFirst())) {
-    fieldErrors.catalog_code = '主动公开目录类别无效。';
+  if (form.catalog_code) {
+    const row = await db.selectFrom('catalog_categories').select('active').where('code', '=', form.catalog_code).executeTakeFirst();
+    const problem = check(row, existing?.catalog_code === form.catalog_code, '主动公开目录类别');
+    if (problem) fieldErrors.catalog_code = problem;
   }
   if (kind === 'interpretation') {
     if (!form.interp_form) fieldErrors.interp_form = '请选择解读形式。';
@@ -171,7 +180,7 @@ export async function updateDraft(deps: DocumentServiceDeps, viewer: Viewer, act
   const doc = await loadVisibleDocument(deps.db, viewer, id);
   assertAllowed('edit', viewer, doc);
   if (form.org_id !== doc.org_id) throw errors.validation({ org_id: '起草后不能更改发布单位。' });
-  const fields = await formFields(deps, form, doc.kind);
+  const fields = await formFields(deps, form, doc.kind, doc);
   const dueOn = await computeDueOn(deps, fields.formed_on, fields.catalog_code, fields.disclosure);
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('documents').set({ ...fields, due_on: dueOn, updated_at: nowIso() }).where('id', '=', id).execute();

@@ -63,9 +63,9 @@ export interface ApiDocumentDetail extends ApiDocument {
 
 /** One item as the API lists it. */
 export function apiDocument(row: PublicRow, vocab: Vocab, baseUrl: string): ApiDocument {
-  const topic = vocab.topics.find((t) => t.code === row.topic_code);
+  const topic = row.topic_code ? vocab.topicLabels.get(row.topic_code) : undefined;
   const genre = row.genre_code ? vocab.genres.get(row.genre_code) : undefined;
-  const category = vocab.categories.find((c) => c.code === row.catalog_code);
+  const category = row.catalog_code ? vocab.categoryByCode.get(row.catalog_code) : undefined;
   return {
     id: row.id,
     url: `${baseUrl}${documentHref(row.id)}`,
@@ -78,7 +78,7 @@ export function apiDocument(row: PublicRow, vocab: Vocab, baseUrl: string): ApiD
     docNumber: row.doc_number,
     publishedAt: row.published_at ?? '',
     publishedOn: shanghaiDate(row.published_at),
-    topic: topic ? { code: topic.code, label: topic.label } : null,
+    topic: row.topic_code && topic ? { code: row.topic_code, label: topic } : null,
     genre: row.genre_code && genre ? { code: row.genre_code, label: genre } : null,
     category: category ? { code: category.code, label: category.label, article: category.article } : null,
     validity: row.validity,

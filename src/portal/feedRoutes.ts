@@ -47,7 +47,7 @@ export function feedRoutes(app: FastifyInstance, db: Executor): void {
           selfPath: request.url.split('?')[0] + query,
           copyright: site.sponsor,
           rows,
-          categoryLabels: new Map(vocab.categories.map((c) => [c.code, c.label])),
+          categoryLabels: new Map([...vocab.categoryByCode].map(([code, c]) => [code, c.label])),
         }),
       };
     });

@@ -169,7 +169,7 @@ export interface DocumentPageData {
  */
 export function presentDocumentPage(d: DocumentPageData): DocumentPageView {
   const { row, vocab } = d;
-  const category = vocab.categories.find((c) => c.code === row.catalog_code);
+  const category = row.catalog_code ? vocab.categoryByCode.get(row.catalog_code) : undefined;
   return {
     id: row.id,
     kind: row.kind,
@@ -177,7 +177,7 @@ export function presentDocumentPage(d: DocumentPageData): DocumentPageView {
     org: { name: row.org_name, code: row.org_code, href: `/zwgk/${encodeURIComponent(row.org_code)}` },
     meta: {
       indexNumber: row.index_number,
-      topic: vocab.topics.find((t) => t.code === row.topic_code)?.label ?? '',
+      topic: (row.topic_code ? vocab.topicLabels.get(row.topic_code) : undefined) ?? '',
       issuers: issuersOf(row).join('、'),
       writtenOn: row.written_on ?? '',
       title: row.title,

@@ -144,6 +144,7 @@ export const ADMIN_NAV: AdminNavItem[] = [
   { href: '/admin/organizations', label: '组织机构', permission: 'organization.view' },
   { href: '/admin/staff', label: '人员与权限', permission: 'staff.view' },
   { href: '/admin/calendar', label: '工作日历' },
+  { href: '/admin/vocabularies', label: '分类目录', permission: 'vocabulary.manage' },
   { href: '/admin/audit', label: '审计日志', permission: 'audit.view' },
 ];
 

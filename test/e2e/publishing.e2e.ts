@@ -55,7 +55,7 @@ describe('publishing a policy with its interpretation', () => {
     await editor.selectOption('#f-topic_code', 'T03');
     await editor.selectOption('#f-catalog_code', 'art20_01');
     await editor.check('#f-is_policy-1');
-    await editor.fill('#f-body', '第一条 为支持专精特新中小企业发展，制定本措施。\n\n第二条 本措施自发布之日起施行。');
+    await editor.fill('#f-body-editor', '第一条 为支持专精特新中小企业发展，制定本措施。\n\n第二条 本措施自发布之日起施行。');
     await editor.click('[data-testid=document-save]');
     await editor.waitForURL(/\/admin\/documents\/\d+$/);
     await editor.setInputFiles('#f-file', { name: '若干措施全文.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync('test/fixtures/policy.docx') });
@@ -80,7 +80,7 @@ describe('publishing a policy with its interpretation', () => {
     await editor.fill('#f-interp_person', '钱主任');
     await editor.check(`#f-policy_ids-${policyId}`);
     await editor.selectOption('#f-catalog_code', 'art20_01');
-    await editor.fill('#f-body', '一图读懂：专精特新企业可享受的五项支持政策。');
+    await editor.fill('#f-body-editor', '一图读懂：专精特新企业可享受的五项支持政策。');
     await editor.click('[data-testid=document-save]');
     await editor.waitForURL(/\/admin\/documents\/\d+$/);
     await editor.click('[data-testid=action-submit]');

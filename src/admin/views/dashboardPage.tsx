@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/organizations': '维护区政府、部门和街道（乡镇）及其政府信息公开工作机构信息。',
   '/admin/staff': '管理工作人员账号及其在各单位的角色。',
   '/admin/calendar': '查看法定节假日与调休安排，录入新年度安排；所有法定期限按此计算。',
+  '/admin/vocabularies': '维护主题分类、体裁和主动公开目录类别，设置各类别的公开时限。',
   '/admin/audit': '查阅全部操作记录，核验记录链是否被篡改。',
 };
 

@@ -40,6 +40,12 @@ function Checkbox({ name, value, checked, label }: { name: string; value: string
   );
 }
 
+// The editor's toolbar labels travel in the page so the 简/繁 conversion covers them too.
+const RTE_LABELS = JSON.stringify({
+  p: '段落', h2: '标题二', h3: '标题三', bold: '加粗', italic: '倾斜', ol: '有序列表', ul: '无序列表',
+  link: '插入链接', clear: '清除格式', source: '查看源代码', toolbar: '格式工具栏',
+});
+
 export function DocumentFormPage({ ctx, view }: { ctx: PageContext; view: DocumentFormView }) {
   const v = view.values;
   const e = view.errors;
@@ -132,11 +138,15 @@ export function DocumentFormPage({ ctx, view }: { ctx: PageContext; view: Docume
             </>
           )}
         </fieldset>
-        <TextArea name="body" label="正文" value={v.body} errors={e} rows={16}
-          hint="可直接粘贴 Word 内容或输入纯文本（空行分段）。不允许脚本和事件代码；发布前将自动检查身份证号、手机号等个人信息。" />
+        {/* public/js/richtext.js turns this into a rich-text editor; the textarea stays the submitted field. */}
+        <div class="richtext-field" data-richtext="body" data-rte-labels={RTE_LABELS}>
+          <TextArea name="body" label="正文" value={v.body} errors={e} rows={16}
+            hint="可直接粘贴 Word 内容或输入纯文本（空行分段）。不允许脚本和事件代码；发布前将自动检查身份证号、手机号等个人信息。" />
+        </div>
         {view.mode === 'revise' ? <TextArea name="change_note" label="修订说明" value={v.change_note} errors={e} rows={3} required /> : null}
         <button type="submit" class="button" data-testid="document-save">{view.mode === 'revise' ? '保存修订' : '保存草稿'}</button>
       </PostForm>
+      <script src="/static/js/richtext.js" defer></script>
     </AdminLayout>
   );
 }

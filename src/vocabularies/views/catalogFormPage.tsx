@@ -46,7 +46,7 @@ export function CatalogFormPage({ ctx, view }: { ctx: PageContext; view: Catalog
           <label for="f-active">启用（停用后起草表单中不再出现此类别，已有信息不受影响）</label>
         </div>
         <p class="notice" id="f-recompute-hint">
-          修改公开时限只影响此后起草或修改的信息。本类别目前有{view.pending}条尚未发布的主动公开信息；
+          修改公开时限只影响此后起草或修改的信息。本类别目前有{view.pending}条尚未发布的主动公开信息；{''}
           如需按新时限调整它们的公开期限，请勾选下面的选项。
         </p>
         <div class="field checkbox">

@@ -38,7 +38,7 @@ function VocabularyTable({ ctx, kind, items }: { ctx: PageContext; kind: Vocabul
                 <td><code>{v.code}</code></td>
                 <th scope="row">{v.label}</th>
                 <td><ActiveBadge active={v.active} /></td>
-                <td>{v.usage}</td>
+                <td data-testid={`vocab-usage-${kind}-${v.code}`}>{v.usage}</td>
                 <td>
                   <a href={`/admin/vocabularies/${v.id}/edit`} aria-label={`修改${name}“${v.label}”`} data-testid={`vocab-edit-${kind}-${v.code}`}>修改</a>{' '}
                   <PostForm
@@ -67,16 +67,16 @@ export function VocabulariesPage({ ctx, view }: { ctx: PageContext; view: Vocabu
     <AdminLayout ctx={ctx} title="分类目录">
       <h1>分类目录</h1>
       <p>
-        起草政府信息时选用的主题分类、体裁和主动公开目录类别。条目只能停用、不能删除：已使用该条目的信息仍显示其名称，
-        停用后新起草的信息不能再选择它。
+        {'起草政府信息时选用的主题分类、体裁和主动公开目录类别。条目只能停用、不能删除：已使用该条目的信息仍显示其名称，' +
+          '停用后新起草的信息不能再选择它。'}
       </p>
       <VocabularyTable ctx={ctx} kind="topic" items={view.topics} />
       <VocabularyTable ctx={ctx} kind="genre" items={view.genres} />
       <section aria-labelledby="catalog-title">
         <h2 id="catalog-title">主动公开目录类别</h2>
         <p>
-          类别名称为《政府信息公开条例》第二十条、第二十一条的原文，不可修改。主动公开的信息应当自形成或者变更之日起
-          20个工作日内公开（条例第二十六条），目录可为某一类别规定更短的公开时限。
+          {'类别名称为《政府信息公开条例》第二十条、第二十一条的原文，不可修改。主动公开的信息应当自形成或者变更之日起' +
+            '20个工作日内公开（条例第二十六条），目录可为某一类别规定更短的公开时限。'}
         </p>
         <div class="table-wrap" tabIndex={0} role="region" aria-label="主动公开目录类别列表">
           <table class="data-table" data-testid="catalog-table">
@@ -98,7 +98,7 @@ export function VocabulariesPage({ ctx, view }: { ctx: PageContext; view: Vocabu
                   <th scope="row">{c.label}</th>
                   <td data-testid={`catalog-deadline-${c.code}`}>{c.deadline}</td>
                   <td><ActiveBadge active={c.active} /></td>
-                  <td>{c.usage}</td>
+                  <td data-testid={`catalog-usage-${c.code}`}>{c.usage}</td>
                   <td>
                     <a href={`/admin/vocabularies/catalog/${encodeURIComponent(c.code)}/edit`} aria-label={`修改“${c.label}”的公开时限`} data-testid={`catalog-edit-${c.code}`}>
                       修改
