@@ -3,10 +3,8 @@
  * DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { openPostgres, openSqlite, type DatabaseHandle } from '../db/database.ts';
+import { testDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { SHIPPED_YEARS } from './data/shipped.ts';
@@ -20,38 +18,11 @@ import {
 import { validateYearArrangement } from './validate.ts';
 import { WorkingCalendar } from './workingCalendar.ts';
 
-/**
- * A migrated database with NO calendar rows (these tests check the sync itself). To swap for the shared helper:
- * `const t = await testDatabase({ migrate: false }); await migrateToLatest(t.db);` — it has the same shape.
- */
-async function openTestDatabase(): Promise<DatabaseHandle & { cleanup(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  let handle: DatabaseHandle;
-  let dropSchema: (() => Promise<void>) | null = null;
-  if (url) {
-    const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    handle = openPostgres(url, { searchPath: schema });
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    handle = openSqlite(':memory:');
-  }
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    async cleanup() {
-      await handle.destroy();
-      if (dropSchema) await dropSchema();
-    },
-  };
+/** A migrated database with NO calendar rows: these tests check the sync itself. */
+async function openTestDatabase(): Promise<TestDatabase> {
+  const t = await testDatabase({ migrate: false });
+  await migrateToLatest(t.db);
+  return t;
 }
 
 const isMissing = (e: unknown): boolean => e instanceof AppError && e.id === 'calendar_year_missing';

@@ -149,3 +149,17 @@ export function PostForm(p: { action: string; csrfToken: string | null; children
 export function ActiveBadge({ active }: { active: boolean }) {
   return <span class={active ? 'badge badge-ok' : 'badge badge-muted'}>{active ? '启用' : '已停用'}</span>;
 }
+
+/** 首页 / 上一页 / 第 n / m 页 / 下一页 / 末页, as plain links (works without JavaScript). */
+export function Pagination({ pager, href }: { pager: { page: number; pages: number }; href: (page: number) => string }) {
+  if (pager.pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label="分页" data-testid="pagination">
+      {pager.page > 1 ? <a href={href(1)}>首页</a> : null}
+      {pager.page > 1 ? <a href={href(Math.min(pager.page - 1, pager.pages))} rel="prev">上一页</a> : null}
+      <span>第 {pager.page} / {pager.pages} 页</span>
+      {pager.page < pager.pages ? <a href={href(pager.page + 1)} rel="next">下一页</a> : null}
+      {pager.page < pager.pages ? <a href={href(pager.pages)}>末页</a> : null}
+    </nav>
+  );
+}

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { PageContext } from '../../platform/page.ts';
-import { ErrorSummary, SelectField, TextField } from '../../views/components.tsx';
+import { ErrorSummary, Pagination, SelectField, TextField } from '../../views/components.tsx';
 import { AdminLayout } from '../../views/layout.tsx';
 import type { ChainVerification } from '../repository.ts';
 import { ENTITY_LABELS, type AuditItem } from '../present.ts';
@@ -81,13 +81,7 @@ export function AuditListPage(p: {
           </tbody>
         </table>
       </div>
-      {p.pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={pageHref(p.filter, p.page - 1)} rel="prev">上一页</a> : null}
-          <span>第 {p.page} / {p.pages} 页</span>
-          {p.page < p.pages ? <a href={pageHref(p.filter, p.page + 1)} rel="next">下一页</a> : null}
-        </nav>
-      ) : null}
+      <Pagination pager={p} href={(n) => pageHref(p.filter, n)} />
     </AdminLayout>
   );
 }

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../platform/page.ts';
-import { SelectField, TextField } from '../../views/components.tsx';
+import { Pagination, SelectField, TextField } from '../../views/components.tsx';
 import { AdminLayout } from '../../views/layout.tsx';
 import { STATUS_LABELS } from '../model.ts';
 import type { DocumentListItem, Option } from '../present.ts';
@@ -76,13 +76,7 @@ export function DocumentListPage({ ctx, view }: { ctx: PageContext; view: Docume
           </tbody>
         </table>
       </div>
-      {view.pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {view.page > 1 ? <a href={pageHref(view.filter, view.page - 1)} rel="prev">上一页</a> : null}
-          <span>第 {view.page} / {view.pages} 页</span>
-          {view.page < view.pages ? <a href={pageHref(view.filter, view.page + 1)} rel="next">下一页</a> : null}
-        </nav>
-      ) : null}
+      <Pagination pager={view} href={(n) => pageHref(view.filter, n)} />
     </AdminLayout>
   );
 }

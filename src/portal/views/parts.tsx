@@ -1,6 +1,6 @@
 /** View pieces shared by the portal pages: the 专栏 navigation, breadcrumbs, result tables, pagination, stored HTML. */
 import type { ComponentChildren } from 'preact';
-import type { DocListItem, Pager } from '../present.ts';
+import type { DocListItem } from '../present.ts';
 import { paragraphs } from '../present.ts';
 
 /** HTML that was sanitised before it was stored. The only raw-HTML sink in the portal. */
@@ -111,19 +111,7 @@ export function DocumentTable({
   );
 }
 
-/** 上一页 / 第 n / m 页 / 下一页, as plain links. */
-export function Pagination({ pager, href }: { pager: Pager; href: (page: number) => string }) {
-  if (pager.pages <= 1) return null;
-  return (
-    <nav class="pagination" aria-label="分页" data-testid="pagination">
-      {pager.page > 1 ? <a href={href(1)}>首页</a> : null}
-      {pager.page > 1 ? <a href={href(Math.min(pager.page - 1, pager.pages))} rel="prev">上一页</a> : null}
-      <span>第 {pager.page} / {pager.pages} 页</span>
-      {pager.page < pager.pages ? <a href={href(pager.page + 1)} rel="next">下一页</a> : null}
-      {pager.page < pager.pages ? <a href={href(pager.pages)}>末页</a> : null}
-    </nav>
-  );
-}
+export { Pagination } from '../../views/components.tsx';
 
 /** Plain text shown as paragraphs. */
 export function TextBlock({ text, testId }: { text: string; testId?: string }) {
