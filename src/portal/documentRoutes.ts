@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 import type { BlobReader } from './blobs.ts';
 import { etagMatches, PUBLIC_CACHE_CONTROL, sendPublicPage } from './http.ts';
 import { attachmentHref, documentHref, presentDocumentPage } from './present.ts';
-import { attachmentOf } from './repository.ts';
+import { attachmentOf, type PublicDetailRow } from './repository.ts';
 import { loadDocumentData, pathId, requirePublicItem, withdrawnFilesError } from './service.ts';
 import { AttachmentHtmlPage, DocumentPage } from './views/documentPage.tsx';
 
@@ -40,6 +40,46 @@ export function documentRoutes(app: FastifyInstance, { db, blobs }: DocumentRout
     return sendPublicPage(request, reply, async (ctx) => {
       const { row, withdrawn } = await requirePublicItem(db, id);
       const view = presentDocumentPage(await loadDocumentData(db, row, withdrawn));
+      return { view: DocumentPage({ ctx, view }) };
+    });
+  });
+
+  // An earlier version of a revised item: its metadata and text as they were, marked as superseded.
+  app.get('/doc/:id/versions/:version', async (request, reply) => {
+    const params = request.params as { id: string; version: string };
+    const id = pathId(params.id);
+    const version = pathId(params.version, '历史版本');
+    return sendPublicPage(request, reply, async (ctx) => {
+      const { row, withdrawn } = await requirePublicItem(db, id);
+      if (withdrawn) throw withdrawnFilesError();
+      const stored = await db
+        .selectFrom('document_versions')
+        .select('snapshot_json')
+        .where('document_id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!stored) throw errors.notFound('历史版本');
+      const old = JSON.parse(stored.snapshot_json) as Partial<PublicDetailRow>;
+      // Only the public columns of the snapshot are used; the organization and state are the current item's.
+      const snapshot: PublicDetailRow = {
+        ...row,
+        title: old.title ?? row.title,
+        summary: old.summary ?? null,
+        written_on: old.written_on ?? null,
+        issuers_json: old.issuers_json ?? '[]',
+        doc_number: old.doc_number ?? null,
+        topic_code: old.topic_code ?? null,
+        genre_code: old.genre_code ?? null,
+        keywords: old.keywords ?? null,
+        catalog_code: old.catalog_code ?? null,
+        interp_form: old.interp_form ?? null,
+        interp_unit: old.interp_unit ?? null,
+        interp_person: old.interp_person ?? null,
+        body_html: old.body_html ?? '',
+        version,
+      };
+      const data = await loadDocumentData(db, snapshot, false);
+      const view = presentDocumentPage({ ...data, attachments: [], historical: { version, currentVersion: row.version, currentTitle: row.title } });
       return { view: DocumentPage({ ctx, view }) };
     });
   });

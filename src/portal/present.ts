@@ -150,6 +150,18 @@ export interface DocumentPageView {
   attachments: AttachmentItem[];
   interpretations: LinkItem[];
   policies: LinkItem[];
+  /** earlier versions of a revised item, oldest first */
+  versions: VersionItem[];
+  /** set when this page shows an earlier version rather than the current one */
+  historical: { version: number; currentHref: string; currentVersion: number; currentTitle: string } | null;
+}
+
+export interface VersionItem {
+  version: number;
+  href: string;
+  /** the Shanghai date it was replaced by the next version */
+  replacedOn: string;
+  changeNote: string;
 }
 
 export interface DocumentPageData {
@@ -160,6 +172,9 @@ export interface DocumentPageData {
   interpretations: LinkedItem[];
   policies: LinkedItem[];
   replacement: { id: number; title: string } | undefined;
+  versions: Array<{ version: number; change_note: string | null; created_at: string }>;
+  /** the version shown, when it is an earlier one */
+  historical?: { version: number; currentVersion: number; currentTitle: string };
 }
 
 /**
@@ -206,6 +221,15 @@ export function presentDocumentPage(d: DocumentPageData): DocumentPageView {
     attachments: d.withdrawn ? [] : d.attachments.map((a) => presentAttachment(row.id, a)),
     interpretations: d.interpretations.map(presentLink),
     policies: d.policies.map(presentLink),
+    versions: d.withdrawn
+      ? []
+      : d.versions.map((v) => ({
+          version: v.version,
+          href: `${documentHref(row.id)}/versions/${v.version}`,
+          replacedOn: shanghaiDate(v.created_at),
+          changeNote: v.change_note ?? '',
+        })),
+    historical: d.historical ? { ...d.historical, currentHref: documentHref(row.id) } : null,
   };
 }
 

@@ -51,14 +51,16 @@ export async function requirePublicItem(db: Executor, id: number, now = nowIso()
 
 /** Everything the page (and the API item) of a public item shows besides the row itself. */
 export async function loadDocumentData(db: Executor, row: PublicDetailRow, withdrawn: boolean, now = nowIso()): Promise<DocumentPageData> {
-  const [vocab, attachments, interpretations, policies, replacement] = await Promise.all([
+  const [vocab, attachments, interpretations, policies, replacement, versions] = await Promise.all([
     loadVocab(db),
     withdrawn ? Promise.resolve([]) : attachmentsOf(db, row.id),
     row.kind === 'document' ? interpretationsOf(db, row.id, now) : Promise.resolve([]),
     row.kind === 'interpretation' ? policiesOf(db, row.id, now) : Promise.resolve([]),
     row.replaced_by_id !== null ? publicTitle(db, row.replaced_by_id, now) : Promise.resolve(undefined),
+    // Earlier versions stay readable after a revision (their text was public when it was in force).
+    db.selectFrom('document_versions').select(['version', 'change_note', 'created_at']).where('document_id', '=', row.id).orderBy('version').execute(),
   ]);
-  return { row, withdrawn, vocab, attachments, interpretations, policies, replacement };
+  return { row, withdrawn, vocab, attachments, interpretations, policies, replacement, versions };
 }
 
 /** Settings key of a unit's guide text. */

@@ -82,6 +82,12 @@ export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentPa
         ]}
       />
       <article class="document" aria-labelledby="doc-title" data-testid="document">
+        {view.historical ? (
+          <div class="doc-notice doc-notice-validity" role="note" data-testid="historical-notice">
+            <p><strong>这是本信息的历史版本（第{view.historical.version}版），已被修订。</strong></p>
+            <p>现行版本（第{view.historical.currentVersion}版）：<a href={view.historical.currentHref}>{view.historical.currentTitle}</a></p>
+          </div>
+        ) : null}
         {view.withdrawnNotice !== null ? (
           <div class="doc-notice doc-notice-withdrawn" role="note" data-testid="withdrawn-notice">
             <p><strong>本信息已撤回。</strong></p>
@@ -121,6 +127,19 @@ export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentPa
                       <a href={a.htmlHref} data-testid="attachment-html">在线阅读<span class="visually-hidden">{a.filename}</span></a>
                     </>
                   ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {view.versions.length > 0 && !view.historical ? (
+          <section class="doc-related" aria-labelledby="versions-title" data-testid="versions">
+            <h2 id="versions-title">历史版本</h2>
+            <ul>
+              {view.versions.map((v) => (
+                <li key={v.version}>
+                  <a href={v.href}>第{v.version}版</a>
+                  <span class="muted">（{v.replacedOn}修订{v.changeNote ? `：${v.changeNote}` : ''}）</span>
                 </li>
               ))}
             </ul>
