@@ -303,8 +303,33 @@
       toolbar.appendChild(button);
     }
 
+    // 插入链接 asks for the address in an inline panel, not a browser pop-up (适老化: no pop-ups).
+    const linkPanel = document.createElement('div');
+    linkPanel.className = 'rte-link-panel';
+    linkPanel.hidden = true;
+    const linkLabel = document.createElement('label');
+    linkLabel.htmlFor = `${textarea.id}-link`;
+    linkLabel.textContent = labels.linkAddress || '链接地址（以 http:// 或 https:// 开头）';
+    const linkInput = document.createElement('input');
+    linkInput.type = 'url';
+    linkInput.id = `${textarea.id}-link`;
+    linkInput.autocomplete = 'url';
+    const linkError = document.createElement('p');
+    linkError.className = 'error';
+    linkError.id = `${textarea.id}-link-error`;
+    linkError.setAttribute('role', 'alert');
+    const linkApply = document.createElement('button');
+    linkApply.type = 'button';
+    linkApply.className = 'button';
+    linkApply.textContent = labels.linkApply || '插入';
+    const linkCancel = document.createElement('button');
+    linkCancel.type = 'button';
+    linkCancel.className = 'button secondary';
+    linkCancel.textContent = labels.linkCancel || '取消';
+    linkPanel.append(linkLabel, linkError, linkInput, linkApply, linkCancel);
+
     textarea.parentNode.insertBefore(box, textarea);
-    box.append(toolbar, area, textarea);
+    box.append(toolbar, linkPanel, area, textarea);
     area.replaceChildren(contentOf(textarea.value));
     textarea.hidden = true;
 
@@ -404,14 +429,30 @@
       for (let n = savedRange ? savedRange.startContainer : null; n && n !== area; n = n.parentNode) {
         if (n.nodeType === 1 && n.localName === 'a') current = n.getAttribute('href') || '';
       }
-      const answer = window.prompt('请输入链接地址（以 http:// 或 https:// 开头）：', current || 'https://');
-      if (answer === null) return;
-      const href = answer.trim();
+      linkInput.value = current || 'https://';
+      linkError.textContent = '';
+      linkInput.removeAttribute('aria-invalid');
+      linkInput.removeAttribute('aria-describedby');
+      linkPanel.hidden = false;
+      linkInput.focus();
+    }
+
+    function closeLinkPanel() {
+      linkPanel.hidden = true;
+      restoreSelection();
+    }
+
+    function applyLink() {
+      const href = linkInput.value.trim();
       if (!/^https?:\/\/[^\s]+$/i.test(href) || /^https?:\/\/$/i.test(href)) {
-        window.alert('链接地址须以 http:// 或 https:// 开头，请重新输入。');
-        restoreSelection();
+        linkError.textContent = labels.linkError || '链接地址须以 http:// 或 https:// 开头，请重新输入。';
+        linkInput.setAttribute('aria-invalid', 'true');
+        linkInput.setAttribute('aria-describedby', linkError.id);
+        linkInput.focus();
         return;
       }
+      linkPanel.hidden = true;
+      // Focus is in the address field: restoreSelection puts back the selection saved while the caret was in the editor.
       restoreSelection();
       const selection = document.getSelection();
       if (selection && !selection.isCollapsed) {
@@ -425,6 +466,19 @@
         insertFragment(fragment);
       }
     }
+
+    linkApply.addEventListener('click', applyLink);
+    linkCancel.addEventListener('click', closeLinkPanel);
+    linkInput.addEventListener('keydown', (event) => {
+      // Enter would submit the whole document form; here it confirms the link.
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        applyLink();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        closeLinkPanel();
+      }
+    });
 
     function setSourceMode(on, focus = true) {
       if (on === sourceMode) return;

@@ -4,6 +4,9 @@ import { sql } from 'kysely';
 import type { Services } from '../services.ts';
 
 export function healthRoutes(app: FastifyInstance, { db, dialect }: Pick<Services, 'db' | 'dialect'>): void {
+  // Browsers ask for /favicon.ico regardless of the <link rel="icon">: send them to the local SVG.
+  app.get('/favicon.ico', (_request, reply) => reply.redirect('/static/favicon.svg', 301));
+
   app.get('/healthz', async (_request, reply) => {
     try {
       await sql`select 1`.execute(db);

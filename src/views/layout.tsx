@@ -10,6 +10,7 @@ function Head({ ctx, title }: { ctx: PageContext; title: string }) {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} - ${ctx.site.name}`}</title>
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/css/site.css" />
       <link rel="stylesheet" href="/static/css/print.css" media="print" />
     </head>

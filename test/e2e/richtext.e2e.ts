@@ -234,6 +234,31 @@ describe('the rich-text editor for document bodies', () => {
     assert.ok(body.includes('<p>第二段 &lt;仍然安全&gt;</p>'), body);
   });
 
+  test('插入链接 asks for the address inline (no pop-up), refuses a bad address and links the selected text', async () => {
+    const page = await signedIn();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${app.baseUrl}/admin/documents/new`);
+    await page.click('#f-body-editor');
+    await page.keyboard.type('中国政府网');
+    await page.keyboard.down('Shift');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.up('Shift');
+    await page.getByRole('button', { name: '插入链接' }).click();
+    await page.fill('#f-body-link', 'ftp://example.com');
+    await page.getByRole('button', { name: '插入', exact: true }).click();
+    assert.match((await page.textContent('#f-body-link-error')) ?? '', /须以 http:\/\/ 或 https:\/\/ 开头/);
+    await page.fill('#f-body-link', 'https://www.gov.cn/');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.isHidden('.rte-link-panel'), true, `panel still open: ${await page.textContent('#f-body-link-error')} / ${await page.inputValue('#f-body-link')}`);
+    const id = await saveDraft(page, '带链接的通知');
+    assert.match(await storedBody(id), /<a href="https:\/\/www\.gov\.cn\/">中国政府网<\/a>/);
+    assert.equal(dialogs, 0, 'no browser pop-up');
+  });
+
   test('in 繁體 the toolbar labels are Traditional too (they come from the converted page)', async () => {
     const page = await signedIn();
     await page.goto(`${app.baseUrl}/preferences?script=hant&back=/admin/documents/new`);

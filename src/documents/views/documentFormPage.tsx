@@ -44,6 +44,8 @@ function Checkbox({ name, value, checked, label }: { name: string; value: string
 const RTE_LABELS = JSON.stringify({
   p: '段落', h2: '标题二', h3: '标题三', bold: '加粗', italic: '倾斜', ol: '有序列表', ul: '无序列表',
   link: '插入链接', clear: '清除格式', source: '查看源代码', toolbar: '格式工具栏',
+  linkAddress: '链接地址（以 http:// 或 https:// 开头）', linkApply: '插入', linkCancel: '取消',
+  linkError: '链接地址须以 http:// 或 https:// 开头，请重新输入。',
 });
 
 export function DocumentFormPage({ ctx, view }: { ctx: PageContext; view: DocumentFormView }) {
