@@ -1,11 +1,13 @@
 /**
- * Simplified → Traditional conversion of whole rendered pages (the 简体/繁體 switch), with opencc-js
- * (Mainland → Taiwan standard with phrases). Form values and textarea contents are left as stored so that
+ * Simplified → Traditional conversion of whole rendered pages (the 简体/繁體 switch), with opencc-js: OpenCC's
+ * standard Traditional characters, without regional phrase substitution, so legal terms keep their wording
+ * (政府信息公開, not Taiwan's 政府資訊公開). Form values and textarea contents are left as stored so that
  * a clerk working in 繁體 does not silently rewrite records when saving a form.
  */
 import * as OpenCC from 'opencc-js';
 
-const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'twp' });
+const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 't' });
+// Input may come from any Traditional-script keyboard: Taiwan variants convert back too.
 const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** Convert plain text to Traditional characters. */

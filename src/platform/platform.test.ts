@@ -41,7 +41,7 @@ describe('Traditional conversion', () => {
   test('converts page text but leaves form values and textareas as stored', () => {
     const html = '<p>政府信息公开</p><input value="发展改革委"><textarea aria-label="说明">简体内容</textarea>';
     const out = traditionalHtml(html);
-    assert.match(out, /<p>政府資訊公開<\/p>/);
+    assert.match(out, /<p>政府信息公開<\/p>/, 'characters converted, the legal term kept (not Taiwan’s 資訊)');
     assert.match(out, /value="发展改革委"/);
     assert.match(out, />简体内容<\/textarea>/);
     assert.match(out, /aria-label="說明"/);

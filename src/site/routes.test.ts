@@ -107,7 +107,7 @@ describe('简体/繁體 switch', () => {
     const home = await agent.get('/');
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<html lang="zh-Hant">/);
-    assert.ok(home.body.includes('政府資訊公開'), 'Traditional text');
+    assert.ok(home.body.includes('政府信息公開'), 'Traditional text');
     assert.ok(home.body.includes('測試區人民政府'), 'site name converted too');
     assert.ok(!home.body.includes('政府信息公开'), 'no Simplified left');
     assert.ok(home.body.includes('data-testid="switch-hans"'), 'offers the way back');

@@ -42,7 +42,7 @@ test('繁體 converts the whole page and persists across pages until switched ba
     await site.switchToTraditional();
     assert.equal(await site.lang(), 'zh-Hant');
     let text = await site.bodyText();
-    assert.match(text, /政府資訊公開/);
+    assert.match(text, /政府信息公開/);
     assert.match(text, /示範區人民政府/);
     assert.doesNotMatch(text, /政府信息公开|示范区/, 'no Simplified text left');
 
