@@ -5,7 +5,7 @@
  * (`publicPageState`) classifies them with the documents module's `hasPublicPage` / `wasTakenDown`.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database, DocumentKind, Validity } from '../db/schema.ts';
+import type { Database, DocumentKind, DocumentRow, Validity } from '../db/schema.ts';
 import { hasPublicPage, publishedDocuments, wasTakenDown } from '../documents/repository.ts';
 import { nowIso } from '../platform/time.ts';
 
@@ -42,35 +42,14 @@ const PUBLIC_COLUMNS = [
   'organizations.name as org_name',
 ] as const;
 
-export interface PublicRow {
-  id: number;
-  org_id: number;
-  kind: DocumentKind;
-  index_number: string;
-  title: string;
-  summary: string | null;
-  written_on: string | null;
-  issuers_json: string;
-  doc_number: string | null;
-  published_at: string | null;
-  topic_code: string | null;
-  genre_code: string | null;
-  validity: Validity;
-  validity_note: string | null;
-  replaced_by_id: number | null;
-  keywords: string | null;
-  catalog_code: string | null;
-  is_policy: number;
-  interp_form: string | null;
-  interp_unit: string | null;
-  interp_person: string | null;
-  status: string;
-  public_notice: string | null;
-  version: number;
-  updated_at: string;
-  org_code: string;
-  org_name: string;
-}
+/** The public columns of a document row, as PUBLIC_COLUMNS selects them. */
+export type PublicRow = Pick<
+  DocumentRow,
+  | 'id' | 'org_id' | 'kind' | 'index_number' | 'title' | 'summary' | 'written_on' | 'issuers_json' | 'doc_number'
+  | 'published_at' | 'topic_code' | 'genre_code' | 'validity' | 'validity_note' | 'replaced_by_id' | 'keywords'
+  | 'catalog_code' | 'is_policy' | 'interp_form' | 'interp_unit' | 'interp_person' | 'status' | 'public_notice'
+  | 'version' | 'updated_at'
+> & { org_code: string; org_name: string };
 
 export interface PublicDetailRow extends PublicRow {
   body_html: string;

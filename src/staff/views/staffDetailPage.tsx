@@ -25,7 +25,7 @@ export function StaffDetailPage({ ctx, view }: { ctx: PageContext; view: StaffDe
       <ErrorSummary errors={errors} labels={FIELD_LABELS} />
       <section aria-labelledby="account-title">
         <h2 id="account-title">账号信息</h2>
-        <dl class="details" data-testid="staff-details">
+        <dl class="office" data-testid="staff-details">
           <dt>用户名</dt>
           <dd>{s.username}</dd>
           <dt>状态</dt>
@@ -102,37 +102,37 @@ export function StaffDetailPage({ ctx, view }: { ctx: PageContext; view: StaffDe
       {s.canUnlock || s.canReset || s.canDeactivate || s.canReactivate ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">账号操作</h2>
-          <ul class="actions">
+          <div class="actions">
             {s.canUnlock ? (
-              <li>
+              <div>
                 <PostForm action={`${base}/unlock`} csrfToken={ctx.csrfToken} class="inline">
                   <button type="submit" class="button" data-testid="staff-unlock">解除锁定</button>
                 </PostForm>
-              </li>
+              </div>
             ) : null}
             {s.canReset ? (
-              <li>
+              <div>
                 <PostForm action={`${base}/reset-password`} csrfToken={ctx.csrfToken} class="inline">
                   <button type="submit" class="button" data-testid="staff-reset">重置密码</button>
                 </PostForm>
                 <p class="hint">重置后原密码立即失效，此人已登录的会话将被终止。</p>
-              </li>
+              </div>
             ) : null}
             {s.canDeactivate ? (
-              <li>
+              <div>
                 <PostForm action={`${base}/deactivate`} csrfToken={ctx.csrfToken} class="inline">
                   <button type="submit" class="button button-danger" data-testid="staff-deactivate">停用账号</button>
                 </PostForm>
-              </li>
+              </div>
             ) : null}
             {s.canReactivate ? (
-              <li>
+              <div>
                 <PostForm action={`${base}/reactivate`} csrfToken={ctx.csrfToken} class="inline">
                   <button type="submit" class="button" data-testid="staff-reactivate">重新启用</button>
                 </PostForm>
-              </li>
+              </div>
             ) : null}
-          </ul>
+          </div>
         </section>
       ) : null}
     </AdminLayout>

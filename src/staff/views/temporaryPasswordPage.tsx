@@ -17,7 +17,7 @@ export function TemporaryPasswordPage({ ctx, view }: { ctx: PageContext; view: T
       <section class="narrow">
         <h1>{view.title}</h1>
         <p role="status">{view.intro}</p>
-        <dl class="details">
+        <dl class="office">
           <dt>姓名</dt>
           <dd>{view.displayName}</dd>
           <dt>用户名</dt>
