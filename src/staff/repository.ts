@@ -1,5 +1,5 @@
 /** Staff accounts and their role grants: plain functions over a Kysely executor. */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Scope } from '../access/policy.ts';
 import type { Database, Role, StaffRow } from '../db/schema.ts';
 import type { RoleGrant } from '../platform/page.ts';
@@ -150,8 +150,19 @@ export async function grantsOf(db: Executor, staffId: number): Promise<AccountGr
   return rows.map((r) => ({ ...r, orgActive: r.orgActive === 1 }));
 }
 
-/** Ids of active accounts holding the admin role in an active organization (the grants that take effect). */
+/** Advisory-lock key under which changes to who is an administrator are serialised on PostgreSQL. */
+const ADMIN_SET_LOCK = 7_210_001;
+
+/**
+ * Ids of active accounts holding the admin role in an active organization (the grants that take effect). Called
+ * inside a transaction before a change that could remove the last administrator: on PostgreSQL it first takes a
+ * transaction-scoped advisory lock, so two administrators removing each other at once cannot both succeed
+ * (SQLite write transactions are already serial).
+ */
 export async function activeAdminIds(db: Executor): Promise<number[]> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(${ADMIN_SET_LOCK})`.execute(db);
+  }
   const rows = await db
     .selectFrom('staff_roles')
     .innerJoin('staff', 'staff.id', 'staff_roles.staff_id')

@@ -85,3 +85,25 @@ test('the dashboard, normal and in elderly mode', async () => {
     await context.close();
   }
 });
+
+test('the check itself catches violations (so a pass above means something)', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    // Break the real page the way a careless change would: an unlabelled field and unreadable grey text.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML('afterbegin', '<input type="text" id="bad-input"><p id="bad-text">浅灰色文字</p>');
+      // Set through the CSSOM: the site's CSP refuses inline style attributes.
+      const p = document.getElementById('bad-text')!;
+      p.style.color = '#ccc';
+      p.style.background = '#fff';
+    });
+    const ids = (await seriousAxeViolations(page)).map((v) => v.id);
+    assert.ok(ids.includes('label'), `unlabelled input found: ${ids.join(', ')}`);
+    assert.ok(ids.includes('color-contrast'), `low contrast found: ${ids.join(', ')}`);
+  } finally {
+    await context.close();
+  }
+});

@@ -94,15 +94,17 @@ export function HomePage({ ctx, orgs, policies, interpretations }: { ctx: PageCo
             <p><a href="/zwgk">查看各单位政府信息公开工作机构</a></p>
           </section>
         ) : null}
-        <section class="panel" aria-labelledby="street-title">
-          <h2 id="street-title">街道（乡镇）</h2>
-          <OrgLinks orgs={groups.streets} testId="street-list" />
-        </section>
+        <div>
+          <section class="panel" aria-labelledby="dept-title">
+            <h2 id="dept-title">区政府部门</h2>
+            <OrgLinks orgs={groups.departments} testId="department-list" />
+          </section>
+          <section class="panel" aria-labelledby="street-title">
+            <h2 id="street-title">街道（乡镇）</h2>
+            <OrgLinks orgs={groups.streets} testId="street-list" />
+          </section>
+        </div>
       </div>
-      <section class="panel" aria-labelledby="dept-title">
-        <h2 id="dept-title">区政府部门</h2>
-        <OrgLinks orgs={groups.departments} testId="department-list" />
-      </section>
     </PublicLayout>
   );
 }
