@@ -122,7 +122,7 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
               <li>联系电话：{ctx.site.contact}</li>
             </ul>
             <ul class="footer-info">
-              <li>{ctx.site.icp}</li>
+              <li><a href="https://beian.miit.gov.cn/" rel="noopener">{ctx.site.icp}</a></li>
               <li>{ctx.site.psb}</li>
               <li>网站标识码：{ctx.site.siteCode}</li>
             </ul>
