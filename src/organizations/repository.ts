@@ -1,6 +1,7 @@
 /** Organizations: plain functions over a Kysely executor (the database or a transaction). */
 import type { Kysely } from 'kysely';
 import type { Database, NewOrganization, OrganizationRow, OrganizationUpdate, Role } from '../db/schema.ts';
+import { lockAdministratorSet } from '../staff/repository.ts';
 import { presentPublicOrganization, type PublicOrganization } from './present.ts';
 
 type Executor = Kysely<Database>;
@@ -108,6 +109,7 @@ export function childrenOf(db: Executor, id: number): Promise<OrganizationRow[]>
 
 /** Active admin grants held by active staff in active organizations other than `exceptOrgId`. */
 export async function countUsableAdminsOutside(db: Executor, exceptOrgId: number): Promise<number> {
+  await lockAdministratorSet(db);
   const row = await db
     .selectFrom('staff_roles')
     .innerJoin('staff', 'staff.id', 'staff_roles.staff_id')

@@ -29,3 +29,21 @@ test('two administrators removing each other at the same moment leave one admini
   assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results.map((r) => r.status)));
   assert.equal((await activeAdminIds(t.db)).length, 1);
 });
+
+test('deactivating the two organizations that hold the only administrators, at once, leaves one of them', async () => {
+  const { deactivateOrganization } = await import('../organizations/service.ts');
+  const t2 = await testDatabase();
+  try {
+    const root = await createOrg(t2.db, { kind: 'government' });
+    const x = await createOrg(t2.db, { parentId: root });
+    const y = await createOrg(t2.db, { parentId: root });
+    await createStaff(t2.db, { username: 'race_x', roles: [{ orgId: x, role: 'admin' }] });
+    await createStaff(t2.db, { username: 'race_y', roles: [{ orgId: y, role: 'admin' }] });
+    const actor = { id: null, name: '测试', ip: null };
+    const results = await Promise.all([deactivateOrganization(t2.db, actor, x), deactivateOrganization(t2.db, actor, y)]);
+    assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
+    assert.equal((await activeAdminIds(t2.db)).length, 1);
+  } finally {
+    await t2.cleanup();
+  }
+});

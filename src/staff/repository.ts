@@ -154,15 +154,20 @@ export async function grantsOf(db: Executor, staffId: number): Promise<AccountGr
 const ADMIN_SET_LOCK = 7_210_001;
 
 /**
- * Ids of active accounts holding the admin role in an active organization (the grants that take effect). Called
- * inside a transaction before a change that could remove the last administrator: on PostgreSQL it first takes a
- * transaction-scoped advisory lock, so two administrators removing each other at once cannot both succeed
- * (SQLite write transactions are already serial).
+ * Serialise every change that could leave the platform without an administrator (revoking a grant, deactivating
+ * an account or an organization). Call inside the transaction, before counting administrators: on PostgreSQL it
+ * takes a transaction-scoped advisory lock, so two such changes at once cannot both pass the count; SQLite write
+ * transactions are already serial.
  */
-export async function activeAdminIds(db: Executor): Promise<number[]> {
+export async function lockAdministratorSet(db: Executor): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`select pg_advisory_xact_lock(${ADMIN_SET_LOCK})`.execute(db);
   }
+}
+
+/** Ids of active accounts holding the admin role in an active organization (the grants that take effect); locks first. */
+export async function activeAdminIds(db: Executor): Promise<number[]> {
+  await lockAdministratorSet(db);
   const rows = await db
     .selectFrom('staff_roles')
     .innerJoin('staff', 'staff.id', 'staff_roles.staff_id')
