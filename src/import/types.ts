@@ -1,5 +1,5 @@
 /** Shapes shared by the import readers (JSON Lines, CSV) and the batch writer. */
-import type { Disclosure, DocumentStatus, Validity } from '../db/schema.ts';
+import type { AttachmentRow, Disclosure, DocumentStatus, Validity } from '../db/schema.ts';
 import type { LocalDate } from '../platform/time.ts';
 
 export type ImportFormat = 'jsonl' | 'csv';
@@ -30,15 +30,10 @@ export interface ImportFields {
 }
 
 /** An attachment read, typed and extracted before the batch transaction (blob already stored). */
-export interface PreparedAttachment {
-  filename: string;
-  kind: string;
-  media_type: string;
-  size: number;
-  blob_key: string;
-  text_content: string;
-  html_content: string | null;
-}
+export type PreparedAttachment = Pick<
+  AttachmentRow,
+  'filename' | 'kind' | 'media_type' | 'size' | 'blob_key' | 'text_content' | 'html_content'
+>;
 
 /** One validated record, ready to write. */
 export interface ImportItem {

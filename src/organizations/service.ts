@@ -6,7 +6,7 @@
 import type { Actor } from '../audit/repository.ts';
 import { appendAudit } from '../audit/repository.ts';
 import type { Db } from '../db/database.ts';
-import type { OrganizationRow, OrgKind } from '../db/schema.ts';
+import type { OrganizationRow } from '../db/schema.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { nowIso } from '../platform/time.ts';
 import {
@@ -23,25 +23,12 @@ import type { OfficeInput, OrganizationInput } from './schemas.ts';
 
 type Executor = Parameters<typeof findOrganization>[0];
 
-/** The columns a person may change, as stored. */
-interface OfficeColumns {
-  office_name: string | null;
-  office_address: string | null;
-  office_postcode: string | null;
-  office_hours: string | null;
-  office_phone: string | null;
-  office_fax: string | null;
-  office_email: string | null;
-}
-
-interface OrgColumns extends OfficeColumns {
-  parent_id: number | null;
-  kind: OrgKind;
-  name: string;
-  short_name: string | null;
-  code: string;
-  sort_order: number;
-}
+/** The columns a person may change, as stored: a unit administrator the office ones, an administrator all. */
+type OfficeColumns = Pick<
+  OrganizationRow,
+  'office_name' | 'office_address' | 'office_postcode' | 'office_hours' | 'office_phone' | 'office_fax' | 'office_email'
+>;
+type OrgColumns = OfficeColumns & Pick<OrganizationRow, 'parent_id' | 'kind' | 'name' | 'short_name' | 'code' | 'sort_order'>;
 
 function officeColumns(input: OfficeInput): OfficeColumns {
   return {

@@ -5,42 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Db } from '../db/database.ts';
 import { Agent, testApp, type TestApp } from '../../test/helpers/app.ts';
 import { createOrg, createStaff, TEST_PASSWORD } from '../../test/helpers/factories.ts';
-
-const TEMP_PASSWORD_RE = /data-testid="temp-password">([^<]+)</;
-const signed = { tokenFrom: '/admin' };
-
-function tempPasswordIn(html: string): string {
-  const m = TEMP_PASSWORD_RE.exec(html);
-  assert.ok(m?.[1], 'the page shows a temporary password');
-  return m[1];
-}
-
-async function count(db: Db, table: 'staff' | 'staff_roles' | 'audit_log'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Row counts that a refused request must leave unchanged. */
-async function snapshot(db: Db) {
-  return { staff: await count(db, 'staff'), roles: await count(db, 'staff_roles'), audit: await count(db, 'audit_log') };
-}
-
-function auditsOf(db: Db, action: string, entityId?: number) {
-  let q = db.selectFrom('audit_log').selectAll().where('action', '=', action);
-  if (entityId !== undefined) q = q.where('entity_id', '=', String(entityId));
-  return q.orderBy('id').execute();
-}
-
-function staffRow(db: Db, id: number) {
-  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
-
-function rolesRows(db: Db, staffId: number) {
-  return db.selectFrom('staff_roles').select(['id', 'org_id', 'role']).where('staff_id', '=', staffId).orderBy('id').execute();
-}
+import { auditsOf, rolesRows, signed, snapshot, staffRow, tempPasswordIn } from './testSupport.ts';
 
 describe('creating accounts', () => {
   let t: TestApp;
