@@ -1,6 +1,7 @@
 /** Documents and interpretations: plain functions over a Kysely executor. */
-import type { Kysely } from 'kysely';
-import type { Database, DocumentRow, NewDocument } from '../db/schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Scope } from '../access/policy.ts';
+import type { Database, DocumentKind, DocumentRow, DocumentStatus, NewDocument } from '../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
@@ -44,4 +45,38 @@ export function issuersOf(row: Pick<DocumentRow, 'issuers_json'>): string[] {
   } catch {
     return [];
   }
+}
+
+export interface StaffDocumentFilter {
+  status?: DocumentStatus | undefined;
+  kind?: DocumentKind | undefined;
+  orgId?: number | undefined;
+  /** words in the title */
+  title?: string | undefined;
+}
+
+/** One page of the admin list, newest change first, limited to the viewer's organizations, with the total. */
+export async function listStaffDocuments(
+  db: Executor,
+  scope: Scope,
+  f: StaffDocumentFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: Array<DocumentRow & { org_name: string }>; total: number }> {
+  if (scope !== 'all' && scope.length === 0) return { rows: [], total: 0 };
+  let q = db.selectFrom('documents').innerJoin('organizations', 'organizations.id', 'documents.org_id');
+  if (scope !== 'all') q = q.where('documents.org_id', 'in', scope);
+  if (f.status) q = q.where('documents.status', '=', f.status);
+  if (f.kind) q = q.where('documents.kind', '=', f.kind);
+  if (f.orgId) q = q.where('documents.org_id', '=', f.orgId);
+  if (f.title) q = q.where('documents.title', 'like', `%${f.title}%`);
+  const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q
+    .selectAll('documents')
+    .select('organizations.name as org_name')
+    .orderBy('documents.updated_at', 'desc')
+    .orderBy('documents.id', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total };
 }

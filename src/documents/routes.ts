@@ -1,10 +1,12 @@
 /** Admin pages for government information: list, draft, edit or revise, and the detail page with its actions. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorize, scopeFor } from '../access/policy.ts';
 import { actorOf, requireViewer } from '../auth/viewer.ts';
-import type { DocumentRow } from '../db/schema.ts';
+import type { DocumentRow, DocumentStatus } from '../db/schema.ts';
+import { unitsInScope } from './dashboards/repository.ts';
+import { STATUS_LABELS } from './model.ts';
+import { listStaffDocuments } from './repository.ts';
 import { AppError, errors } from '../platform/errors.ts';
 import { idParam, parseForm } from '../platform/forms.ts';
 import { pageContext, sendPage, setFlash, type Viewer } from '../platform/page.ts';
@@ -23,7 +25,7 @@ import { assertAllowed } from './workflow.ts';
 const PAGE_SIZE = 30;
 
 const listQuery = z.object({
-  status: z.string().max(20).optional().default(''),
+  status: z.enum(['', ...(Object.keys(STATUS_LABELS) as DocumentStatus[])]).optional().default(''),
   kind: z.enum(['', 'document', 'interpretation']).optional().default(''),
   org: z.string().max(10).optional().default(''),
   q: z.string().trim().max(100).optional().default(''),
@@ -109,26 +111,15 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/admin/documents', async (request, reply) => {
     const viewer = authorize(requireViewer(request), 'document.view');
-    const f = listQuery.parse(request.query ?? {});
+    const parsed = listQuery.safeParse(request.query ?? {});
+    if (!parsed.success) throw errors.badRequest('筛选条件有误。');
+    const f = parsed.data;
     const scope = scopeFor(viewer, 'document.view');
-    let q = db.selectFrom('documents').innerJoin('organizations', 'organizations.id', 'documents.org_id');
-    if (scope !== 'all') q = q.where('documents.org_id', 'in', scope);
-    if (f.status) q = q.where('documents.status', '=', f.status as DocumentRow['status']);
-    if (f.kind) q = q.where('documents.kind', '=', f.kind);
-    if (f.org && /^\d+$/.test(f.org)) q = q.where('documents.org_id', '=', Number(f.org));
-    if (f.q) q = q.where('documents.title', 'like', `%${f.q}%`);
-    const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
-    const rows = await q
-      .selectAll('documents')
-      .select('organizations.name as org_name')
-      .orderBy('documents.updated_at', 'desc')
-      .orderBy('documents.id', 'desc')
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE)
-      .execute();
-    const orgRows = scope === 'all'
-      ? await db.selectFrom('organizations').select(['id', 'name']).where('active', '=', 1).orderBy('sort_order').execute()
-      : await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', scope.length ? scope : [0]).execute();
+    const orgId = f.org && /^\d+$/.test(f.org) ? Number(f.org) : undefined;
+    const [{ rows, total }, orgRows] = await Promise.all([
+      listStaffDocuments(db, scope, { status: f.status || undefined, kind: f.kind || undefined, orgId, title: f.q || undefined }, { page: f.page, pageSize: PAGE_SIZE }),
+      unitsInScope(db, scope),
+    ]);
     return sendPage(
       reply,
       DocumentListPage({
@@ -136,7 +127,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
         view: {
           items: rows.map(presentListItem),
           filter: { status: f.status, kind: f.kind, org: f.org, q: f.q },
-          orgs: orgRows.map((o) => ({ value: String(o.id), label: o.name })),
+          orgs: orgRows.filter((o) => o.active === 1).map((o) => ({ value: String(o.id), label: o.name })),
           canDraft: viewer.roles.some((g) => g.role === 'editor'),
           page: f.page,
           pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -62,6 +62,20 @@ describe('editorial workflow', () => {
   const post = (who: string, url: string, fields: Record<string, string | string[]> = {}) =>
     agents[who]!.post(url, fields, { tokenFrom: '/admin' });
 
+  test('the list filters by status and title within the viewer’s units, and refuses an unknown status', async () => {
+    const id = idFrom((await post('editor', '/admin/documents', draftFields(unitA, { title: '列表筛选用的草稿' }))).headers.location);
+    await post('editor', `/admin/documents/${id}/submit`);
+    const submitted = await agents.editor!.get('/admin/documents?status=submitted&q=列表筛选');
+    assert.equal(submitted.statusCode, 200);
+    assert.match(submitted.body, /列表筛选用的草稿/);
+    assert.doesNotMatch((await agents.editor!.get('/admin/documents?status=draft&q=列表筛选')).body, /列表筛选用的草稿/);
+    assert.doesNotMatch((await agents.office!.get(`/admin/documents?org=${unitB}&q=列表筛选`)).body, /列表筛选用的草稿/);
+    assert.match((await agents.office!.get(`/admin/documents?org=${unitA}&q=列表筛选`)).body, /列表筛选用的草稿/);
+    const bad = await agents.editor!.get('/admin/documents?status=bogus');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /筛选条件有误/);
+  });
+
   test('bad drafts are refused with Chinese messages and nothing is written', async () => {
     const before = await countDocs();
     const cases: Array<[Record<string, string>, RegExp]> = [

@@ -3,6 +3,7 @@
  * the server log and never reach the client.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
 import { ErrorPage } from '../site/views/errorPage.tsx';
 import { AppError, errors } from './errors.ts';
 import { pageContext, sendPage } from './page.ts';
@@ -14,6 +15,8 @@ function wantsJson(request: FastifyRequest): boolean {
 /** Translate framework and plugin errors into the platform's named errors. */
 export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
+  // A schema parsed at the edge with .parse(): the request itself is malformed (a query parameter too long, say).
+  if (error instanceof ZodError) return errors.badRequest('请求参数有误。');
   const e = error as FastifyError;
   switch (e.code) {
     case 'FST_CSRF_INVALID_TOKEN':

@@ -95,6 +95,15 @@ describe('request handling', () => {
     assert.equal(changed.length, 0);
   });
 
+  test('a malformed query parameter is a Chinese 400, not a server error', async () => {
+    const agent = await new Agent(t.app).signIn('platadmin', TEST_PASSWORD);
+    for (const url of [`/admin/calendar?date=${'9'.repeat(40)}`, `/admin/calendar?date=2026-01-05&n=${'1'.repeat(40)}`]) {
+      const res = await agent.get(url);
+      assert.equal(res.statusCode, 400, url);
+      assert.match(res.body, /请求参数有误/);
+    }
+  });
+
   test('an oversized form gets a Chinese 413 page, no stack trace', async () => {
     const res = await t.app.inject({
       method: 'POST',
