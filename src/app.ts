@@ -15,7 +15,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { syncShippedCalendar } from './calendar/repository.ts';
 import { setUpSessions } from './platform/session.ts';
 import { setUpPreferences } from './platform/preferences.ts';
-import { setUpErrorHandling } from './platform/errorHandler.ts';
+import { handleFrameworkError, setUpErrorHandling } from './platform/errorHandler.ts';
+import { setUpEdgeChecks } from './platform/edge.ts';
 import { setUpViewer } from './auth/viewer.ts';
 import { createServices, type Services } from './services.ts';
 import { isDemoSeeded } from './demo/seed.ts';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   });
   if (!options.database) app.addHook('onClose', () => handle.destroy());
 
@@ -111,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifyRateLimit, { global: false });
   await setUpSessions(app, handle.db, config);
+  setUpEdgeChecks(app);
   // Shared request state
   setUpPreferences(app);
   setUpViewer(app, handle.db);

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { database: handle, migrate: false });
   app.addHook('onClose', () => handle.destroy());
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  // A rejected promise nobody awaited belongs to one request or one job, not to the whole platform: log it and go
+  // on serving. Exceptions that escape every handler still stop the process (its state is no longer known).
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection (process continues)'));
+  closeWithGrace({ delay: 10_000, skip: ['unhandledRejection'] }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -15,7 +15,8 @@ import { PasswordPage } from './views/passwordPage.tsx';
 const loginSchema = z.object({
   username: z.string({ error: '请输入用户名。' }).trim().min(1, '请输入用户名。').max(64, '用户名不能超过64个字符。'),
   password: z.string({ error: '请输入密码。' }).min(1, '请输入密码。').max(128, '密码不能超过128个字符。'),
-  next: z.string().max(500).optional(),
+  // Any value: safeReturnPath decides where to go, and an odd return address must never stop someone signing in.
+  next: z.unknown().optional(),
 });
 
 const passwordChangeSchema = z
@@ -32,13 +33,14 @@ export function authRoutes(app: FastifyInstance, db: Db): void {
     const q = request.query as Record<string, string | undefined>;
     const next = safeReturnPath(q.next, '/admin');
     if (request.viewer) return reply.redirect(next, 303);
-    const ctx = pageContext(request, reply, { csrf: true });
+    // The sign-in form's token needs no session: looking at the form stores nothing (a session begins at sign-in).
+    const ctx = pageContext(request, reply, { anonymousForm: true });
     return sendPage(reply, LoginPage({ ctx, view: { username: '', next, notice: q.out ? '您已安全退出。' : undefined } }));
   });
 
   app.post(
     '/login',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { anonymousForm: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const form = parseForm(loginSchema, request.body);
       const values = formValues(request.body);
@@ -46,7 +48,7 @@ export function authRoutes(app: FastifyInstance, db: Db): void {
       const fail = (errors: Record<string, string>, status: number) =>
         sendPage(
           reply,
-          LoginPage({ ctx: pageContext(request, reply, { csrf: true }), view: { username: values.username ?? '', next, errors } }),
+          LoginPage({ ctx: pageContext(request, reply, { anonymousForm: true }), view: { username: values.username ?? '', next, errors } }),
           status,
         );
       if (!form.ok) return fail(form.errors, 422);

@@ -73,3 +73,12 @@ export const INTERPRETATION_WORKING_DAYS = 3;
 export const PENALTY_TAKEDOWN_WORKING_DAYS = 3;
 /** 条例第十八条: withheld items are re-reviewed periodically; every 12 months here. */
 export const WITHHELD_REVIEW_MONTHS = 12;
+
+/** Longest body, in characters (UTF-16 code units, as the form counts them); longer texts belong in an attachment. */
+export const MAX_BODY_CHARS = 500_000;
+/**
+ * The request size the document forms accept: the longest body as a browser encodes it (a Chinese character is
+ * `%E4%B8%AD`, 9 bytes) plus room for every other field. The form limit must agree with the schema, or a long text
+ * is refused before it is read and what was typed is lost.
+ */
+export const DOCUMENT_FORM_BYTES = MAX_BODY_CHARS * 9 + 512 * 1024;

@@ -12,7 +12,7 @@ import { nowIso, todayInShanghai, type LocalDate } from '../platform/time.ts';
 import { findingFingerprint, maskHtml, scanText } from '../privacy/scanner.ts';
 import { PENALTY_TAKEDOWN_WORKING_DAYS } from './model.ts';
 import { documentFindings } from './privacyCheck.ts';
-import { findDocument } from './repository.ts';
+import { publishedDocuments } from './repository.ts';
 import { sanitizeBody } from './sanitize.ts';
 import type { DocumentForm } from './schemas.ts';
 import { computeDueOn, formFields, loadVisibleDocument, type DocumentServiceDeps } from './service.ts';
@@ -144,8 +144,14 @@ export async function changeValidity(
   assertAllowed('changeValidity', viewer, doc);
   if (input.replacedById !== null) {
     if (input.replacedById === id) throw errors.validation({ replaced_by_id: '替代文件不能是本文件。' });
-    const replacement = await findDocument(deps.db, input.replacedById);
-    if (!replacement || replacement.kind !== 'document') throw errors.validation({ replaced_by_id: '找不到该替代文件。' });
+    // Only a public document can replace one on the public page. Drafts, other units' work and on-request items all
+    // get the same answer, so the field cannot be used to learn which ids exist.
+    const replacement = await publishedDocuments(deps.db)
+      .select('documents.id')
+      .where('documents.id', '=', input.replacedById)
+      .where('documents.kind', '=', 'document')
+      .executeTakeFirst();
+    if (!replacement) throw errors.validation({ replaced_by_id: '找不到该替代文件：只能选择已公开发布的文件，请填写其在网站上的编号。' });
   }
   if (input.validity === 'revised' && input.replacedById === null) {
     throw errors.validation({ replaced_by_id: '标记为“已修订”时须指明修订后的文件。' });

@@ -5,10 +5,11 @@ import { authorize, scopeFor } from '../access/policy.ts';
 import { actorOf, requireViewer } from '../auth/viewer.ts';
 import type { DocumentRow, DocumentStatus } from '../db/schema.ts';
 import { unitsInScope } from './dashboards/repository.ts';
-import { STATUS_LABELS } from './model.ts';
+import { DOCUMENT_FORM_BYTES, STATUS_LABELS } from './model.ts';
 import { listStaffDocuments } from './repository.ts';
 import { AppError, errors } from '../platform/errors.ts';
 import { idParam, parseForm } from '../platform/forms.ts';
+import { routeId } from '../platform/params.ts';
 import { pageContext, sendPage, setFlash, type Viewer } from '../platform/page.ts';
 import { todayInShanghai } from '../platform/time.ts';
 import type { Services } from '../services.ts';
@@ -158,7 +159,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return renderForm(request, reply, { mode: 'create', kind, action: '/admin/documents', values, orgId });
   });
 
-  app.post('/admin/documents', async (request, reply) => {
+  app.post('/admin/documents', { bodyLimit: DOCUMENT_FORM_BYTES }, async (request, reply) => {
     const viewer = requireViewer(request);
     const kind = (request.body as { kind?: string } | undefined)?.kind === 'interpretation' ? 'interpretation' : 'document';
     const form = parseForm(documentFormSchema, request.body);
@@ -194,7 +195,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return renderForm(request, reply, { mode, kind: doc.kind, action, values, orgId: doc.org_id, current: doc });
   });
 
-  app.post('/admin/documents/:id', async (request, reply) => {
+  app.post('/admin/documents/:id', { bodyLimit: DOCUMENT_FORM_BYTES }, async (request, reply) => {
     const viewer = requireViewer(request);
     const doc = await loadVisibleDocument(db, viewer, documentId(request));
     assertAllowed('edit', viewer, doc);
@@ -214,7 +215,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return reply.redirect(`/admin/documents/${doc.id}`, 303);
   });
 
-  app.post('/admin/documents/:id/revise', async (request, reply) => {
+  app.post('/admin/documents/:id/revise', { bodyLimit: DOCUMENT_FORM_BYTES }, async (request, reply) => {
     const viewer = requireViewer(request);
     const doc = await loadVisibleDocument(db, viewer, documentId(request));
     assertAllowed('revise', viewer, doc);
@@ -239,10 +240,8 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
   app.get('/admin/documents/:id/versions/:version', async (request, reply) => {
     const viewer = requireViewer(request);
     const doc = await loadVisibleDocument(db, viewer, documentId(request));
-    const version = Number((request.params as { version: string }).version);
-    const row = Number.isInteger(version)
-      ? await db.selectFrom('document_versions').selectAll().where('document_id', '=', doc.id).where('version', '=', version).executeTakeFirst()
-      : undefined;
+    const version = routeId(request, 'version', '历史版本');
+    const row = await db.selectFrom('document_versions').selectAll().where('document_id', '=', doc.id).where('version', '=', version).executeTakeFirst();
     if (!row) throw errors.notFound('历史版本');
     const snapshot = JSON.parse(row.snapshot_json) as DocumentRow;
     const view = await buildDetailView(db, viewer, { ...snapshot, id: doc.id, status: doc.status }, undefined, undefined);

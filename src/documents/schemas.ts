@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkbox, optionalText, requiredText } from '../platform/forms.ts';
 import { isLocalDate } from '../platform/time.ts';
 import { normaliseDocNumber } from './docNumber.ts';
-import { INTERPRETATION_FORMS, WITHHELD_REASONS } from './model.ts';
+import { INTERPRETATION_FORMS, MAX_BODY_CHARS, WITHHELD_REASONS } from './model.ts';
 
 const optionalDate = (label: string) =>
   z
@@ -60,7 +60,11 @@ export const documentFormSchema = z
     catalog_code: optionalText('主动公开目录类别', 20),
     is_policy: checkbox,
     is_penalty_decision: checkbox,
-    body: z.string().max(500_000, '正文过长（超过50万字符），请将长篇内容作为附件上传。').optional().default(''),
+    body: z
+      .string()
+      .max(MAX_BODY_CHARS, `正文过长（超过${MAX_BODY_CHARS.toLocaleString('en-US')}个字符），请将长篇内容作为附件上传。`)
+      .optional()
+      .default(''),
     // Interpretations only
     interp_form: z
       .string()

@@ -8,6 +8,7 @@ import { docNumberFromHeader, issuersFromHeader } from './corpusHeader.ts';
 import { markdownToHtml } from './markdown.ts';
 import type { ReadResult } from './types.ts';
 import type { ImportVocabulary } from './vocabulary.ts';
+import { cleanInput } from '../platform/edge.ts';
 
 /** The same ceilings the drafting form enforces (documents/schemas.ts). */
 export const MAX_TITLE = 300;
@@ -82,7 +83,8 @@ export function readCorpusLine(text: string, line: number, ctx: CorpusContext): 
   } catch (err) {
     return { ok: false, line, message: `不是有效的 JSON（${err instanceof Error ? err.message : String(err)}）` };
   }
-  const checked = validate(parsed);
+  // The same edge rule as web forms: control characters (NUL above all) never reach the database.
+  const checked = validate(cleanInput(parsed));
   if ('problems' in checked) return { ok: false, line, message: checked.problems.join('；') };
   const r = checked.record;
   if (!r.text.trim()) {

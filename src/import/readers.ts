@@ -9,6 +9,7 @@ import { parse } from 'csv-parse';
 import { readCorpusLine, type CorpusContext } from './corpus.ts';
 import { CSV_COLUMNS, REQUIRED_COLUMNS, readCsvRow, type CsvColumn, type CsvRowContext } from './csvRow.ts';
 import { ImportError, type ReadResult } from './types.ts';
+import { cleanInput } from '../platform/edge.ts';
 
 function open(path: string) {
   const file = createReadStream(path);
@@ -100,7 +101,8 @@ export async function* readCsv(path: string, ctx: CsvRowContext): AsyncGenerator
   try {
     for await (const { record, line } of parser as AsyncIterable<{ record: Partial<Record<CsvColumn, string>>; line: number }>) {
       while (skipped.length) yield skipped.shift()!;
-      yield await readCsvRow(record, line, ctx);
+      // The same edge rule as web forms: control characters (NUL above all) never reach the database.
+      yield await readCsvRow(cleanInput(record), line, ctx);
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;

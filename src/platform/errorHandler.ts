@@ -34,6 +34,10 @@ export function toAppError(error: FastifyError | Error): AppError {
       return errors.badRequest('上传的内容无法识别。');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 415, '不支持的提交格式。');
+    case 'FST_ERR_BAD_URL':
+      return errors.badRequest('网址格式有误，请检查后重试。');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('uri_too_long', 414, '网址过长，请检查后重试。');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return errors.badRequest('提交的内容无法识别。');
@@ -73,6 +77,18 @@ async function respond(request: FastifyRequest, reply: FastifyReply, appError: A
     };
   }
   return sendPage(reply, ErrorPage({ ctx, error: appError }), appError.status);
+}
+
+/**
+ * Errors the router raises before any hook has run (a URL that does not decode, `/zwgk/%FF`): the request has no
+ * preferences yet, so they are read from the cookie here and the visitor still gets a Chinese page.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const cookies = request.server.parseCookie(request.headers.cookie ?? '');
+  request.prefs ??= { script: cookies.gk_script === 'hant' ? 'hant' : 'hans', elderly: cookies.gk_elderly === '1' };
+  const appError = toAppError(error);
+  request.log.info({ errorId: appError.id, status: appError.status }, appError.message);
+  void respond(request, reply, appError);
 }
 
 /** Install the error and not-found handlers. */

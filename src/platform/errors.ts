@@ -28,7 +28,12 @@ export const errors = {
     new AppError('validation_failed', 422, message, fields),
   csrf: () =>
     new AppError('csrf_invalid', 403, '页面已过期或请求来源无法验证，请返回上一页刷新后重新提交。'),
-  tooLarge: () => new AppError('payload_too_large', 413, '提交的内容过大，请精简后重试。'),
+  tooLarge: () =>
+    new AppError(
+      'payload_too_large',
+      413,
+      '提交的内容过大，未能保存。请用浏览器的“返回”回到上一页（已填写的内容仍在页面上），精简后重试；篇幅很长的内容请作为附件上传。',
+    ),
   tooManyRequests: () => new AppError('too_many_requests', 429, '操作过于频繁，请稍后再试。'),
   calendarMissing: (year: number) =>
     new AppError(

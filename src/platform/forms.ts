@@ -53,5 +53,15 @@ export const checkbox = z
   .optional()
   .transform((v) => v !== undefined);
 
-/** A positive integer id from a path or form. */
-export const idParam = z.coerce.number({ error: '编号无效。' }).int('编号无效。').positive('编号无效。');
+/** The largest id a row can have (a PostgreSQL `integer`); a larger one names nothing. */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * An id from a path or form: plain decimal digits only, so `0x11`, `17.0`, `1e1` or ` 17` never name record 17,
+ * and within the integer range, so a huge number is "not found" rather than a database error.
+ */
+export const idParam = z
+  .string({ error: '编号无效。' })
+  .regex(/^[1-9][0-9]{0,9}$/, '编号无效。')
+  .transform(Number)
+  .refine((n) => n <= MAX_ID, '编号无效。');

@@ -8,6 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../config.ts';
 import type { Role } from '../db/schema.ts';
 import { traditionalHtml } from './chinese.ts';
+import { anonymousFormToken } from './formToken.ts';
 
 export type Script = 'hans' | 'hant';
 
@@ -54,11 +55,14 @@ export function renderDocument(view: VNode, prefs: Preferences): string {
   return prefs.script === 'hant' ? traditionalHtml(html) : html;
 }
 
-/** Build the page context for a request. Pass `csrf: true` when the page carries a form. */
+/**
+ * Build the page context for a request. Pass `csrf: true` when the page carries a staff form, `anonymousForm: true`
+ * when it carries a form anyone may submit without signing in (no session is created for it).
+ */
 export function pageContext(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { csrf?: boolean } = {},
+  options: { csrf?: boolean; anonymousForm?: boolean } = {},
 ): PageContext {
   let flash: Flash | null = null;
   if (request.session?.flash) {
@@ -70,7 +74,11 @@ export function pageContext(
     prefs: request.prefs,
     path: request.url,
     viewer: request.viewer,
-    csrfToken: options.csrf || request.viewer ? reply.generateCsrf() : null,
+    csrfToken: options.anonymousForm
+      ? anonymousFormToken(request, reply)
+      : options.csrf || request.viewer
+        ? reply.generateCsrf()
+        : null,
     flash,
     demo: request.server.demoMode,
   };

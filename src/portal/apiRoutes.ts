@@ -12,7 +12,8 @@ import { openApiDocument } from './openapi.ts';
 import { listPublic } from './repository.ts';
 import { loadVocab } from './referenceData.ts';
 import { apiListSchema } from './schemas.ts';
-import { findPublicOrg, loadDocumentData, pathId, requirePublicItem } from './service.ts';
+import { pathId } from '../platform/params.ts';
+import { findPublicOrg, loadDocumentData, requirePublicItem } from './service.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

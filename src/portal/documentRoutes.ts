@@ -10,7 +10,8 @@ import type { BlobReader } from './blobs.ts';
 import { etagMatches, PUBLIC_CACHE_CONTROL, sendPublicPage } from './http.ts';
 import { attachmentHref, documentHref, presentDocumentPage } from './present.ts';
 import { attachmentOf, type PublicDetailRow } from './repository.ts';
-import { loadDocumentData, pathId, requirePublicItem, withdrawnFilesError } from './service.ts';
+import { pathId } from '../platform/params.ts';
+import { loadDocumentData, requirePublicItem, withdrawnFilesError } from './service.ts';
 import { AttachmentHtmlPage, DocumentPage } from './views/documentPage.tsx';
 
 /** What these routes use: the database and a way to read attachment bytes (FileBlobStore in production). */

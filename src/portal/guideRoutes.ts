@@ -18,7 +18,8 @@ import type { Services } from '../services.ts';
 import { invalidatePublicCache } from './cache.ts';
 import { putSetting } from './referenceData.ts';
 import { guideFormSchema } from './schemas.ts';
-import { guideKey, loadGuideTexts, pathId, rulesKey } from './service.ts';
+import { pathId } from '../platform/params.ts';
+import { guideKey, loadGuideTexts, rulesKey } from './service.ts';
 import { columnHref } from './views/parts.tsx';
 import { GuideEditPage } from './views/guideEditPage.tsx';
 

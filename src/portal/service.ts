@@ -7,7 +7,6 @@ import type { Database } from '../db/schema.ts';
 import { listPublicOrganizations } from '../organizations/repository.ts';
 import type { PublicOrganization } from '../organizations/present.ts';
 import { AppError, errors } from '../platform/errors.ts';
-import { idParam } from '../platform/forms.ts';
 import { nowIso } from '../platform/time.ts';
 import type { DocumentPageData } from './present.ts';
 import { attachmentsOf, interpretationsOf, policiesOf, publicPageState, publicTitle, type PublicDetailRow } from './repository.ts';
@@ -24,16 +23,6 @@ export function goneError(notice: string | null): AppError {
 /** 410 for the attachments of a withdrawn item: the page stays, the files are no longer offered. */
 export function withdrawnFilesError(): AppError {
   return new AppError('gone', 410, '该信息已撤回，正文附件不再提供。');
-}
-
-/** Largest value of an integer column (PostgreSQL refuses to compare an integer column with a bigger number). */
-const MAX_ID = 2_147_483_647;
-
-/** A positive integer id from the path, or 404 (an id that cannot exist is simply not found). */
-export function pathId(raw: unknown, what = '信息'): number {
-  const parsed = idParam.safeParse(raw);
-  if (!parsed.success || parsed.data > MAX_ID) throw errors.notFound(what);
-  return parsed.data;
 }
 
 /** Resolve an active unit by its code (inactive units have no public column). */

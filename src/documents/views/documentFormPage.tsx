@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../platform/errors.ts';
 import type { PageContext } from '../../platform/page.ts';
 import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../views/components.tsx';
 import { AdminLayout } from '../../views/layout.tsx';
-import { DISCLOSURE_LABELS, DISCLOSURE_METHODS, INTERPRETATION_FORMS, WITHHELD_REASONS } from '../model.ts';
+import { DISCLOSURE_LABELS, DISCLOSURE_METHODS, INTERPRETATION_FORMS, MAX_BODY_CHARS, WITHHELD_REASONS } from '../model.ts';
 import type { DocumentFormValues, Option } from '../present.ts';
 
 export interface DocumentFormOptions {
@@ -142,8 +142,8 @@ export function DocumentFormPage({ ctx, view }: { ctx: PageContext; view: Docume
         </fieldset>
         {/* public/js/richtext.js turns this into a rich-text editor; the textarea stays the submitted field. */}
         <div class="richtext-field" data-richtext="body" data-rte-labels={RTE_LABELS}>
-          <TextArea name="body" label="正文" value={v.body} errors={e} rows={16}
-            hint="可直接粘贴 Word 内容或输入纯文本（空行分段）。不允许脚本和事件代码；发布前将自动检查身份证号、手机号等个人信息。" />
+          <TextArea name="body" label="正文" value={v.body} errors={e} rows={16} maxLength={MAX_BODY_CHARS}
+            hint={`可直接粘贴 Word 内容或输入纯文本（空行分段），最多${MAX_BODY_CHARS.toLocaleString('en-US')}个字符（含排版标记），更长的内容请作为附件上传。不允许脚本和事件代码；发布前将自动检查身份证号、手机号等个人信息。`} />
         </div>
         {view.mode === 'revise' ? <TextArea name="change_note" label="修订说明" value={v.change_note} errors={e} rows={3} required /> : null}
         <button type="submit" class="button" data-testid="document-save">{view.mode === 'revise' ? '保存修订' : '保存草稿'}</button>
