@@ -1,4 +1,5 @@
 /** The composition root: creates the services once and hands each route module only what it uses. */
+import './policies.ts';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
 import { CalendarService } from './calendar/service.ts';

@@ -4,7 +4,8 @@ import { describe, test } from 'node:test';
 import type { Role } from '../db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Viewer } from '../platform/page.ts';
-import { ADMIN_ONLY_ROLES, authorize, can, inScope, PERMISSIONS, ROLE_LABELS, ROLES, scopeFor, type Permission } from './policy.ts';
+import '../policies.ts';
+import { ADMIN_ONLY_ROLES, authorize, can, inScope, permissionRules, ROLE_LABELS, ROLES, scopeFor, type Permission } from './policy.ts';
 
 const OWN = 10;
 const OTHER = 20;
@@ -46,7 +47,7 @@ const EXPECTED: Record<Role, { own: Permission[]; other: Permission[] }> = {
   handler: { own: [], other: [] },
 };
 
-const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+const ALL_PERMISSIONS = [...permissionRules().keys()] as Permission[];
 
 describe('access policy: can', () => {
   test('the expectations cover every declared permission and every role', () => {
@@ -153,5 +154,12 @@ describe('access policy: scopeFor', () => {
     assert.equal(inScope([OWN, 40], 40), true);
     assert.equal(inScope([OWN, 40], OTHER), false);
     assert.equal(inScope([], OWN), false);
+  });
+});
+
+describe('access policy: registration', () => {
+  test('a permission no domain registered is a programming error, not a silent denial', () => {
+    const viewer = viewerWith([{ orgId: OWN, role: 'admin' }]);
+    assert.throws(() => can(viewer, 'nothing.here' as Permission), /not registered/);
   });
 });

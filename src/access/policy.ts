@@ -22,36 +22,47 @@ export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 /** Roles whose holder acts across every organization, wherever the role is held. */
 export const DISTRICT_WIDE_ROLES: ReadonlySet<Role> = new Set(['admin', 'office']);
 
-interface Rule {
+/** Who holds a permission: district-wide roles everywhere, the other roles only in their own organization. */
+export interface Rule {
   /** district-wide roles that have the permission everywhere */
-  everywhere: Role[];
+  everywhere: readonly Role[];
   /** roles that have it only in the organization where they hold them */
-  inOwnOrg: Role[];
+  inOwnOrg: readonly Role[];
 }
 
-export const PERMISSIONS = {
-  'organization.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin'] },
-  'organization.create': { everywhere: ['admin'], inOwnOrg: [] },
-  'organization.edit': { everywhere: ['admin'], inOwnOrg: [] },
-  /** the 政府信息公开工作机构 details a unit keeps current itself (条例第十二条, 第五十三条) */
-  'organization.editOffice': { everywhere: ['admin'], inOwnOrg: ['unit_admin'] },
-  'organization.deactivate': { everywhere: ['admin'], inOwnOrg: [] },
-  'staff.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin'] },
-  'staff.manage': { everywhere: ['admin'], inOwnOrg: ['unit_admin'] },
-  'calendar.manage': { everywhere: ['admin'], inOwnOrg: [] },
-  'audit.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin'] },
-  /** 主题分类, 体裁 and the catalog categories with their publication limits */
-  'vocabulary.manage': { everywhere: ['admin'], inOwnOrg: [] },
-  /** read drafts and unpublished items; 公开办 supervises every unit (DOMAIN.md §1) */
-  'document.view': { everywhere: ['admin', 'office'], inOwnOrg: ['unit_admin', 'editor', 'reviewer', 'approver'] },
-  'document.draft': { everywhere: [], inOwnOrg: ['editor'] },
-  /** 审核: confirms the disclosure attribute and the 保密审查 (条例第十七条) */
-  'document.review': { everywhere: [], inOwnOrg: ['reviewer'] },
-  /** 负责人 签发, and changes to what is already public (revise, validity, withdraw, take down) */
-  'document.approve': { everywhere: [], inOwnOrg: ['approver'] },
-} satisfies Record<string, Rule>;
+/**
+ * Every permission of the platform. Each domain declares its own in its `policy.ts` with `definePermissions` and
+ * adds their names here by declaration merging, so `can(viewer, 'document.view')` is checked by the compiler while
+ * this module imports no domain. `src/policies.ts` loads every domain's table.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface PermissionRules {}
 
-export type Permission = keyof typeof PERMISSIONS;
+export type Permission = Extract<keyof PermissionRules, string>;
+
+const RULES = new Map<string, Rule>();
+
+/** Register a domain's permissions (once each); returns the table for its declaration merge. */
+export function definePermissions<const T extends Record<string, Rule>>(table: T): T {
+  for (const [name, rule] of Object.entries(table)) {
+    if (RULES.has(name)) throw new Error(`permission ${name} is defined twice`);
+    RULES.set(name, rule);
+  }
+  return table;
+}
+
+/** Every registered permission and its rule (for the permission-matrix test and the admin's role overview). */
+export function permissionRules(): ReadonlyMap<string, Rule> {
+  return RULES;
+}
+
+function ruleOf(permission: Permission): Rule {
+  const rule = RULES.get(permission);
+  // A programming error, never a user's: the domain's policy.ts was not loaded. services.ts loads src/policies.ts;
+  // a test that calls a rule without building the app imports src/policies.ts itself.
+  if (!rule) throw new Error(`permission ${permission} is not registered: import src/policies.ts`);
+  return rule;
+}
 
 /** Roles only a platform administrator may grant (a unit administrator cannot create district-wide power). */
 export const ADMIN_ONLY_ROLES: ReadonlySet<Role> = new Set(['admin', 'office']);
@@ -59,7 +70,7 @@ export const ADMIN_ONLY_ROLES: ReadonlySet<Role> = new Set(['admin', 'office']);
 /** Whether the viewer has the permission in the organization (or anywhere, when orgId is omitted). */
 export function can(viewer: Viewer | null, permission: Permission, orgId?: number): boolean {
   if (!viewer) return false;
-  const rule: Rule = PERMISSIONS[permission];
+  const rule = ruleOf(permission);
   return viewer.roles.some(
     (g) =>
       rule.everywhere.includes(g.role) ||
@@ -80,7 +91,7 @@ export type Scope = 'all' | number[];
 /** The scope for listing queries; an empty array means nothing is visible. */
 export function scopeFor(viewer: Viewer | null, permission: Permission): Scope {
   if (!viewer) return [];
-  const rule: Rule = PERMISSIONS[permission];
+  const rule = ruleOf(permission);
   if (viewer.roles.some((g) => rule.everywhere.includes(g.role))) return 'all';
   return [...new Set(viewer.roles.filter((g) => rule.inOwnOrg.includes(g.role)).map((g) => g.orgId))];
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import '../policies.ts';
 import { testDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { createOrg, createStaff } from '../../test/helpers/factories.ts';
 import type { Viewer } from '../platform/page.ts';

@@ -1,6 +1,7 @@
 /** The rules of who may change whom in the staff admin (pure functions, no database). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import '../policies.ts';
 import type { Role } from '../db/schema.ts';
 import type { Viewer } from '../platform/page.ts';
 import { staffStatus } from './present.ts';
